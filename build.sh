@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# build.sh — reef's one entry point.
+#   ./build.sh            install missing Debian packages (as root), build build/reef
+#   ./build.sh test       build, then run every test (unit, JS in all tiers, IR, test262 sample)
+#   ./build.sh asan       AddressSanitizer + UBSan build, JS tests under it
+#   ./build.sh bench      AWFY benchmarks against node (not a test: prints ratios)
+#   ./build.sh test262    the full test262 subset run
+set -euo pipefail
+cd "$(dirname "$0")"
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+PKGS="build-essential pkg-config llvm-19-dev llvm-19-tools libcriterion-dev libgraphviz-dev graphviz"
+
+need_packages() {
+    local missing=""
+    for p in $PKGS; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    echo "$missing"
+}
+
+install_packages() {
+    local missing
+    missing=$(need_packages)
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "build.sh: installing:$missing"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    else
+        echo "build.sh: missing Debian packages:$missing" >&2
+        echo "build.sh: run as root: apt-get install -y$missing" >&2
+        exit 1
+    fi
+}
+
+build() {   # $1 = release|asan
+    make -s -j"$JOBS" MODE="$1" all unit
+    if [ "$1" = release ]; then ln -sf release/reef build/reef; fi
+}
+
+run_unit() {   # $1 = mode
+    echo "== unit tests ($1)"
+    "build/$1/unit_tests" -j"$JOBS"
+}
+
+run_js() {   # $1 = reef binary, rest = env
+    echo "== JS tests ($1)"
+    tests/run_js.sh --reef "$1"
+}
+
+cmd=${1:-build}
+case "$cmd" in
+    build)
+        install_packages
+        build release
+        ;;
+    test)
+        install_packages
+        build release
+        status=0
+        run_unit release || status=1
+        run_js build/release/reef || status=1
+        if [ -x tests/run_ir.sh ]; then tests/run_ir.sh || status=1; fi
+        if [ -x tests/test262/run.sh ]; then tests/test262/run.sh --ci || status=1; fi
+        exit $status
+        ;;
+    asan)
+        install_packages
+        build asan
+        status=0
+        ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 run_unit asan || status=1
+        ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 UBSAN_OPTIONS=print_stacktrace=1 \
+            REEF_TIMEOUT=60 run_js build/asan/reef || status=1
+        exit $status
+        ;;
+    bench)
+        install_packages
+        build release
+        exec tests/bench/run.sh "${@:2}"
+        ;;
+    test262)
+        install_packages
+        build release
+        exec tests/test262/run.sh "${@:2}"
+        ;;
+    *)
+        echo "usage: ./build.sh [build|test|asan|bench|test262]" >&2
+        exit 2
+        ;;
+esac

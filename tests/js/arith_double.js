@@ -1,0 +1,21 @@
+// Floating point arithmetic and rounding artifacts
+console.log(0.1 + 0.2);
+console.log(0.1 + 0.2 === 0.3);
+console.log(1.5 * 2);
+console.log(3.3 / 1.1);
+console.log(5.5 % 2);
+console.log(-5.5 % 2);
+console.log(2.5 - 0.5);
+console.log(1e308 * 10);
+console.log(-1e308 * 10);
+console.log(5e-324 / 2);
+console.log(5e-324);
+console.log(1.7976931348623157e308);
+console.log(0.000001);
+console.log(0.0000001);
+console.log(123.456);
+console.log(100 / 3);
+console.log(2 / 3);
+console.log(Math.sqrt(2));
+console.log(4.35 * 100);
+console.log(1.005 * 1000);

@@ -1,0 +1,22 @@
+// Integer arithmetic: + - * / % and precedence
+var a = 7, b = 3;
+console.log(a + b);
+console.log(a - b);
+console.log(a * b);
+console.log(a / b);
+console.log(a % b);
+console.log(-a % b);
+console.log(a % -b);
+console.log(2 + 3 * 4);
+console.log((2 + 3) * 4);
+console.log(10 - 4 - 3);
+console.log(100 / 10 / 5);
+console.log(2147483647 + 1);
+console.log(-2147483648 - 1);
+console.log(65536 * 65536);
+console.log(9007199254740991 + 1);
+console.log(9007199254740991 + 2);
+console.log(12 / 4);
+console.log(1 / 3);
+console.log(0 * -5);
+console.log(-0 + 0);

@@ -1,0 +1,22 @@
+// NaN and Infinity propagation and comparisons
+console.log(0 / 0);
+console.log(1 / 0);
+console.log(-1 / 0);
+console.log(Infinity - Infinity);
+console.log(Infinity * 0);
+console.log(Infinity + 1);
+console.log(Infinity / Infinity);
+console.log(NaN === NaN);
+console.log(NaN == NaN);
+console.log(NaN !== NaN);
+console.log(NaN < 1, NaN > 1, NaN <= NaN);
+console.log(Infinity > 1e308);
+console.log(-Infinity < -1e308);
+console.log(typeof NaN, typeof Infinity);
+var nn = NaN;
+console.log(nn !== nn, Infinity === Infinity, -Infinity === -Infinity);
+console.log(5 % 0);
+console.log(5 % Infinity);
+console.log(Infinity % 5);
+console.log(NaN + "x");
+console.log(1 / Infinity, -1 / Infinity);

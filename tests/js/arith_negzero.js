@@ -1,0 +1,24 @@
+// Negative zero: creation, printing and observation via 1/x
+var nz = -0;
+console.log(nz);
+console.log([nz]);
+console.log(String(nz));
+console.log(nz + "");
+console.log(1 / nz);
+console.log(nz === 0);
+console.log(0 * -1);
+console.log(1 / (0 * -1));
+console.log(-0 + -0);
+console.log(1 / (-0 + -0));
+console.log(-0 - 0);
+console.log(0 - 0);
+console.log(1 / (0 - 0));
+console.log(Math.abs(-0));
+console.log(1 / Math.abs(-0));
+console.log(-(0));
+console.log(Math.min(0, -0));
+console.log(1 / Math.min(0, -0));
+console.log(1 / Math.max(-0, 0));
+console.log(JSON.stringify(-0));
+console.log({ z: -0 });
+console.log(1 / -0 === -Infinity, 1 / 0 === Infinity);

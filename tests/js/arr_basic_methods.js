@@ -1,0 +1,22 @@
+// Basic array methods: push, pop, join, indexOf, slice, map, filter, forEach
+var a = [];
+console.log(a.push(1), a.push(2, 3), a);
+console.log(a.pop(), a);
+console.log([].pop());
+var nums = [5, 3, 8, 1, 9, 2];
+console.log(nums.join(), nums.join(""), nums.join(" + "));
+console.log(nums.indexOf(8), nums.indexOf(42), nums.indexOf(5, 1));
+console.log(nums.slice(1, 3), nums.slice(-2), nums.slice(4, 1));
+console.log(nums.map(function (x, i) { return x * i; }));
+console.log(nums.filter(function (x) { return x > 4; }));
+var total = 0;
+nums.forEach(function (x) { total += x; });
+console.log(total);
+console.log([NaN].indexOf(NaN));
+console.log(["a", "b"].indexOf("b"));
+console.log([[1, 2], [3]].join(";"));
+console.log([null, undefined, 1].join(","));
+var copy = nums.slice();
+copy[0] = 100;
+console.log(nums[0], copy[0]);
+console.log(nums.length);

@@ -1,0 +1,26 @@
+// Array length tracks the highest index; indices are string keys
+var a = [];
+a[0] = "a";
+a[9] = "j";
+console.log(a.length);
+a["2"] = "c";
+console.log(a[2], a.length);
+a["foo"] = "bar";
+console.log(a.length, a.foo);
+a[-1] = "neg";
+console.log(a.length, a[-1]);
+a[1.5] = "frac";
+console.log(a.length, a["1.5"]);
+var b = [1, 2, 3];
+b.length = 0;
+console.log(b, b[0]);
+var c = [1, 2, 3];
+c[c.length] = 4;
+console.log(c);
+console.log(c[c.length - 1]);
+var m = [[1, 2], [3, 4]];
+m[1][0] = 30;
+console.log(m[1], m.length, m[0].length);
+var big = [];
+big[100] = 1;
+console.log(big.length, Object.keys(big));

@@ -1,0 +1,25 @@
+// Array literals with holes (elisions) and trailing commas
+var a = [1, , 3];
+console.log(a.length, a[1], 1 in a);
+var b = [, , ,];
+console.log(b.length);
+var c = [1, 2, 3,];
+console.log(c.length);
+var d = [, 5];
+console.log(d.length, 0 in d, d[0]);
+var e = [];
+e[3] = "x";
+console.log(e.length, e);
+var mapped = [1, , 3].map(function (v) { return v * 2; });
+console.log(mapped);
+var visited = [];
+[1, , 3].forEach(function (v, i) { visited.push(i); });
+console.log(visited);
+console.log([1, , 3].join("-"));
+console.log([undefined, , null].join("|"));
+console.log([1, , 3].indexOf(undefined));
+var f = [1, 2, 3];
+f.length = 5;
+console.log(f);
+f.length = 1;
+console.log(f, f[2]);

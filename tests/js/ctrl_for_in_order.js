@@ -1,0 +1,20 @@
+// for-in key order: integer keys ascending first, then strings in insertion order
+var o = { z: 1, 10: "ten", b: 2, 2: "two", a: 3, 1: "one", "-1": "neg", "01": "lead" };
+var keys = [];
+for (var k in o) keys.push(k);
+console.log(keys.join(" "));
+console.log(Object.keys(o).join(" "));
+console.log(JSON.stringify(o));
+var arr = ["a", "b", "c"];
+arr.extra = "x";
+var ak = [];
+for (var i in arr) ak.push(i);
+console.log(ak);
+var sparse = [];
+sparse[5] = "five";
+sparse[1] = "one";
+var sk = [];
+for (var j in sparse) sk.push(j);
+console.log(sk);
+var big = { 4294967295: "notindex", 4294967294: "maxindex", 5: "small" };
+console.log(Object.keys(big));

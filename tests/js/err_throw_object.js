@@ -1,0 +1,3 @@
+// Throwing a plain object with a message property uncaught
+console.log("throwing object");
+throw { code: 7 };

@@ -1,0 +1,3 @@
+// Throwing a string uncaught
+console.log("throwing a string");
+throw "plain string failure";

@@ -1,0 +1,22 @@
+// Number(), unary plus and parseInt conversions
+console.log(Number("42"));
+console.log(Number("  12  "));
+console.log(Number(""));
+console.log(Number("0x1f"));
+console.log(Number("1e3"));
+console.log(Number("12px"));
+console.log(Number(null));
+console.log(Number(undefined));
+console.log(Number(true), Number(false));
+console.log(Number([]), Number([7]), Number([1, 2]));
+console.log(Number({}));
+console.log(+"3.5", +"-0", 1 / +"-0");
+console.log(+"Infinity", +"-Infinity");
+console.log(parseInt("42px"));
+console.log(parseInt("  -17abc"));
+console.log(parseInt("ff", 16));
+console.log(parseInt("0x1A"));
+console.log(parseInt("101", 2));
+console.log(parseInt("abc"));
+console.log(parseInt("3.99"));
+console.log(Math.floor(-2.5), Math.floor(2.5));

@@ -1,0 +1,21 @@
+// Numeric loops mixing ints and doubles
+var sum = 0;
+for (var i = 0; i < 10; i++) sum += 0.1;
+console.log(sum);
+var t = 0;
+for (var j = 1; j <= 100; j++) t += 1 / j;
+console.log(t);
+var k = 1;
+while (k < 1e10) k *= 3;
+console.log(k);
+var h = 1000;
+while (h > 1) h /= 2;
+console.log(h);
+var acc = [];
+for (var n = -3; n <= 3; n++) acc.push(n / 2);
+console.log(acc.join(","));
+var q = 7;
+q -= 7.5;
+console.log(q);
+q += 0.5;
+console.log(q, 1 / q);

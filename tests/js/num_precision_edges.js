@@ -1,0 +1,20 @@
+// Double precision edge cases and shortest round-trip printing
+console.log(0.1 * 3, 0.3);
+console.log(9.95, 1.005, 2.675);
+console.log(2 ** 53, 2 ** 53 + 1, 2 ** 53 + 2);
+console.log(2 ** 64);
+console.log(2 ** 70);
+console.log(2 ** -1074);
+console.log(1 - 1e-16, 1 + 1e-16, 1 + 2e-16);
+console.log(0.1 + 0.7);
+console.log(1 / 3 * 3);
+console.log(100 * 1.1);
+console.log(3 * 1.1);
+console.log(999999999999999999999);
+console.log(1e21 - 1e5);
+console.log(0.000001234);
+console.log(0.0000001234);
+console.log(-1e-6, -1e-7);
+console.log(4.94e-322);
+console.log(1.23456789012345678);
+console.log(98765.4321e3);

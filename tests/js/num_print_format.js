@@ -1,0 +1,24 @@
+// Number to string conversion: exponent thresholds and shortest round-trip
+console.log(1e21);
+console.log(1e20);
+console.log(123456789012345680000);
+console.log(1.5e-7);
+console.log(0.000001);
+console.log(1e-7);
+console.log(1.2345e-10);
+console.log(1e100);
+console.log(2e-300);
+console.log(12345678901234567890);
+console.log(0.1);
+console.log(1 / 7);
+console.log(100);
+console.log(1e6);
+console.log(-1e21);
+console.log(-1.5e-7);
+console.log(123e-20);
+console.log(9.999999999999999e20);
+console.log(1.0);
+console.log(2.50);
+console.log(0x10, 0o17, 0b101);
+console.log(1_000_000);
+console.log(.5, 5., 0.5e1);

@@ -1,0 +1,25 @@
+// Computed property keys, shorthand properties and shorthand methods
+var x = 1, y = "two";
+var short = { x, y };
+console.log(short);
+var i = 0;
+var computed = { ["k" + ++i]: i, ["k" + ++i]: i, [1 + 2]: "three" };
+console.log(computed);
+var prefix = "get";
+var methods = {
+  [prefix + "Name"]() { return "computed method"; },
+  plain() { return "shorthand method"; },
+  arrow: () => "arrow prop",
+  "quoted key"() { return "quoted"; },
+  42() { return "numeric"; },
+};
+console.log(methods.getName(), methods.plain(), methods.arrow(), methods["quoted key"](), methods[42]());
+console.log(methods.plain.name, methods.getName.name);
+var dup = { a: 1, b: 2, a: 3 };
+console.log(dup);
+var order = [];
+var side = {
+  [(order.push("key1"), "a")]: (order.push("val1"), 1),
+  [(order.push("key2"), "b")]: (order.push("val2"), 2),
+};
+console.log(order, side);

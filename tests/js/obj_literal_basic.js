@@ -1,0 +1,24 @@
+// Object literals: property access, assignment, nesting and reference semantics
+var o = { a: 1, "b c": 2, 3: "three", nested: { deep: { x: true } } };
+console.log(o.a, o["b c"], o[3], o["3"], o.nested.deep.x);
+o.a = 10;
+o.newProp = "added";
+console.log(o.a, o.newProp);
+console.log(o.missing, typeof o.missing);
+var alias = o;
+alias.a = 99;
+console.log(o.a);
+var key = "dyn";
+o[key] = "dynamic";
+console.log(o.dyn);
+o[1 + 1] = "two";
+console.log(o[2], o["2"]);
+var trailing = { x: 1, y: 2, };
+console.log(trailing);
+var keywords = { if: 1, class: 2, new: 3, function: 4 };
+console.log(keywords.if + keywords.class + keywords.new + keywords.function);
+console.log(Object.keys(o).length);
+var objKey = {};
+var m = {};
+m[objKey] = "obj as key";
+console.log(Object.keys(m), m["[object Object]"]);

@@ -1,0 +1,26 @@
+// Compound assignment operators
+var a = 10;
+a += 5; console.log(a);
+a -= 3; console.log(a);
+a *= 2; console.log(a);
+a /= 8; console.log(a);
+a %= 2; console.log(a);
+a = 3; a **= 4; console.log(a);
+a = 5; a <<= 3; console.log(a);
+a = -64; a >>= 2; console.log(a);
+a = -64; a >>>= 2; console.log(a);
+a = 12; a &= 10; console.log(a);
+a = 12; a |= 3; console.log(a);
+a = 12; a ^= 5; console.log(a);
+var s = "ab";
+s += "cd"; console.log(s);
+s += 1 + 2; console.log(s);
+var o = { n: 1 };
+o.n += 10; o["n"] *= 2; console.log(o.n);
+var arr = [1, 2, 3];
+var idx = 0;
+arr[idx++] += 100;
+console.log(arr, idx);
+var chain = 2;
+var res = (chain += 3) * 2;
+console.log(res, chain);

@@ -1,0 +1,20 @@
+// == vs === with type coercions
+console.log(1 == "1", 1 === "1");
+console.log(0 == "", 0 == "0", "" == "0");
+console.log(false == "false", false == "0");
+console.log(null == 0, null == undefined, null === null);
+console.log(NaN == NaN);
+console.log([] == false, [] == "", [0] == false, [1] == 1);
+console.log([1, 2] == "1,2");
+console.log({} == "[object Object]");
+var a = {}, b = {};
+console.log(a == b, a === b, a == a);
+var arr = [1];
+console.log(arr == arr, arr === [1]);
+console.log("1" != 1, "1" !== 1);
+console.log(undefined == 0, undefined == "");
+console.log(0 === -0, 0 == -0);
+console.log("abc" == "abc", "abc" === "ab" + "c");
+console.log(true == 1, true == 2, true === true);
+var d = { valueOf: function () { return 1; }, toString: function () { return "2"; } };
+console.log(d == 1, d == "2", d + "");

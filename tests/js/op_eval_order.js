@@ -1,0 +1,32 @@
+// Operands are evaluated left to right, including calls and member access
+var log = [];
+function t(name, v) { log.push(name); return v; }
+t("a", 1) + t("b", 2) * t("c", 3);
+console.log(log.join(","));
+log = [];
+t("f", function () {})(t("arg1", 1), t("arg2", 2));
+console.log(log.join(","));
+log = [];
+t("obj", { m: function () {} })[t("key", "m")](t("x", 0));
+console.log(log.join(","));
+log = [];
+t("l", 1) < t("r", 2);
+t("l2", 1) > t("r2", 2);
+console.log(log.join(","));
+log = [];
+var arr = [t("e0", 0), t("e1", 1), ...[t("s", 2)]];
+console.log(log.join(","));
+log = [];
+var o = { p: t("p", 1), q: t("q", 2), [t("ck", "r")]: t("rv", 3) };
+console.log(log.join(","));
+log = [];
+t("cond", true) ? t("then", 1) : t("else", 2);
+console.log(log.join(","));
+log = [];
+t("a", 0) && t("b", 1);
+t("c", 0) || t("d", 1);
+t("e", null) ?? t("f", 1);
+console.log(log.join(","));
+log = [];
+`${t("t1", 1)}${t("t2", 2)}`;
+console.log(log.join(","));

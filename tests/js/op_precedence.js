@@ -1,0 +1,25 @@
+// Operator precedence and associativity across operator families
+console.log(1 + 2 * 3 - 4 / 2);
+console.log(2 * 3 ** 2);
+console.log((-2) ** 2, -(2 ** 2));
+console.log(1 + 2 + "3" + 4 * 5);
+console.log(1 < 2 === true);
+console.log(3 > 2 > 1);
+console.log(1 | 2 & 3 ^ 4);
+console.log(1 << 2 + 1);
+console.log(!1 + 1);
+console.log(typeof 1 + 2);
+console.log(1 || 0 && 0);
+console.log((1 || 0) && 0);
+console.log(null ?? 1 + 1);
+console.log(5 - -3, 5 - - - 3);
+console.log(2 + +"3");
+var a = 1, b = 2;
+console.log(a++ + ++b, a, b);
+console.log(a-- - --b, a, b);
+console.log(10 / 2 * 5, 10 / (2 * 5));
+console.log(7 % 4 * 2, 7 % (4 * 2));
+console.log(1 == 1 && 2 != 3 || false);
+console.log(0 ? 1 : 2 ? 3 : 4);
+var x;
+console.log((x = 3) + x);

@@ -1,0 +1,23 @@
+// Shift operators << >> >>> including sign handling and count masking
+console.log(1 << 0, 1 << 1, 1 << 31, 1 << 32, 1 << 33);
+console.log(-16 >> 2, -16 >>> 2);
+console.log(-1 >>> 0);
+console.log(-1 >>> 31);
+console.log(-1 >> 31);
+console.log(256 >> 4, 256 >>> 4);
+console.log(5 << -1);
+console.log(8 >> 35);
+console.log(0x7fffffff << 1);
+console.log(4294967295 >> 0, 4294967295 >>> 0);
+console.log(-2147483648 >>> 0);
+console.log(1.9 << 1);
+console.log("8" >> "1");
+var x = -100;
+x >>>= 28;
+console.log(x);
+var y = 3;
+y <<= 4;
+console.log(y);
+y >>= 1;
+console.log(y);
+console.log((2 ** 32 + 5) >>> 0);

@@ -1,0 +1,21 @@
+// Building strings by concatenation in loops and with +=
+var s = "";
+for (var i = 0; i < 5; i++) s += i;
+console.log(s);
+var t = "x";
+for (var j = 0; j < 10; j++) t = t + t;
+console.log(t.length);
+var parts = [];
+for (var k = 0; k < 4; k++) parts.push("p" + k);
+console.log(parts.join("-"));
+console.log("a" + null, "b" + undefined, "c" + true);
+console.log("arr:" + [1, 2, 3]);
+console.log("obj:" + {});
+console.log("nested:" + [1, [2, [3]]]);
+console.log(1 + 2 + "3" + 4 + 5);
+var u = "";
+u += "x";
+u += 1;
+u += null;
+console.log(u);
+console.log("abc" + "def" === "abcdef");
