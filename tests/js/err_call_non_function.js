@@ -1,4 +1,12 @@
-// Calling a non-callable value throws an uncaught TypeError
-var config = { retries: 3 };
-console.log("retries", config.retries);
+// Calling a non-callable property value throws an uncaught TypeError
+var config = { retries: 3, name: "svc" };
+function describe(c) {
+  return c.name + " retries=" + c.retries;
+}
+console.log(describe(config));
+console.log(typeof config.retries);
+var attempts = 0;
+while (attempts < config.retries) attempts++;
+console.log("attempts", attempts);
 config.retries();
+console.log("unreachable");

@@ -1,5 +1,5 @@
 // A finally block runs before an uncaught error terminates the program
-function task() {
+function runStep() {
   try {
     console.log("in try");
     throw new TypeError("bad input");
@@ -7,4 +7,4 @@ function task() {
     console.log("finally ran");
   }
 }
-task();
+runStep();

@@ -1,3 +1,13 @@
-// Throwing a plain object with a message property uncaught
+// Throwing a plain (non-Error) object uncaught
+var failure = { code: 7 };
+try {
+  throw failure;
+} catch (e) {
+  console.log("caught", e, e === failure);
+}
+function fail() {
+  throw failure;
+}
 console.log("throwing object");
-throw { code: 7 };
+fail();
+console.log("unreachable");

@@ -7,3 +7,4 @@ console.log("label:", o);
 console.log([o, o]);
 console.log({ a: [[1, 2], [3, 4]] });
 console.log(["x", ["y", ["z", ["deep"]]]]);
+console.log([1, "1", [1], { 1: 1 }]);

@@ -1,0 +1,23 @@
+// How common operations treat holes versus undefined elements
+var holes = [1, , 3];
+var undef = [1, undefined, 3];
+console.log(holes.length === undef.length);
+console.log(1 in holes, 1 in undef);
+console.log(holes.indexOf(undefined), undef.indexOf(undefined));
+var hv = [], uv = [];
+holes.forEach(function (v, i) { hv.push(i); });
+undef.forEach(function (v, i) { uv.push(i); });
+console.log(hv, uv);
+console.log(holes.map(function (x) { return 0; }));
+console.log(holes.filter(function () { return true; }));
+console.log(holes.join(), undef.join());
+console.log(Object.keys(holes), Object.keys(undef));
+var forIn = [];
+for (var k in holes) forIn.push(k);
+console.log(forIn);
+var forOf = [];
+for (var v of holes) forOf.push(v);
+console.log(forOf);
+console.log(JSON.stringify(holes));
+var sliced = holes.slice(0, 2);
+console.log(sliced, sliced.length);

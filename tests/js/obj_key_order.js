@@ -1,0 +1,23 @@
+// Own property order: integer-like keys ascending, then strings in insertion order
+var o = {};
+o.b = 1;
+o[2] = 2;
+o.a = 3;
+o[1] = 4;
+o["10"] = 5;
+o["1a"] = 6;
+console.log(Object.keys(o).join(","));
+delete o.b;
+o.b = 7;
+console.log(Object.keys(o).join(","));
+var p = { "0": "zero", "007": "bond", "7": "seven", "-0": "negzero" };
+console.log(Object.keys(p).join(","));
+console.log(JSON.stringify(p));
+var arrLike = { length: 2, 1: "b", 0: "a" };
+console.log(Object.keys(arrLike).join(","));
+var assignOrder = {};
+var names = ["zeta", "alpha", "3", "mid", "1"];
+for (var i = 0; i < names.length; i++) assignOrder[names[i]] = i;
+var seen = [];
+for (var k in assignOrder) seen.push(k);
+console.log(seen.join(","));
