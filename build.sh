@@ -16,6 +16,7 @@ need_packages() {
     for p in $PKGS; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
     done
+    command -v python3 >/dev/null || missing="$missing python3"
     echo "$missing"
 }
 

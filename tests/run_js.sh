@@ -26,7 +26,7 @@ set -u
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd -P)
 TEST_DIR="$SCRIPT_DIR/js"
-TIMEOUT_SECS=10
+TIMEOUT_SECS=${REEF_TIMEOUT:-10}
 
 # ---------------------------------------------------------------------------
 # Worker mode: run one (tier, test) job. Invoked through xargs by the main
