@@ -58,7 +58,10 @@ typedef enum {
 } FeedbackSlotKind;
 
 /* try { } ranges: a throw with pc in [start, end) jumps to handler with
- * acc = exception and the current context restored from context_reg. */
+ * acc = exception and the current context restored from context_reg (a
+ * register holding LdaCurrentContext's value; a context_reg beyond the
+ * register count means "leave the context as it is"). When ranges nest, the
+ * innermost (shortest) range containing pc wins. */
 typedef struct {
     uint32_t start, end, handler;
     uint16_t context_reg;
@@ -68,6 +71,7 @@ typedef struct {
 typedef struct {
     uint32_t offset;
     uint32_t line, col;     /* 1-based */
+    uint32_t is_statement;  /* 1: statement position (S> in listings), 0: expression (E>) */
 } SourcePos;
 
 typedef struct Script {
@@ -124,5 +128,18 @@ typedef struct BytecodeFunction {
 
 /* Source position of a bytecode offset (the last entry at or before it). */
 const SourcePos *rt_bc_position(const BytecodeFunction *bf, uint32_t offset);
+
+
+/* BytecodeFunction.opt_flags: what %PrepareFunctionForOptimization & co asked
+ * for (rt_natives.c); the tiering policy reads and clears them. */
+enum {
+    BCO_PREPARED = 1 << 0,            /* %PrepareFunctionForOptimization */
+    BCO_OPTIMIZE_ON_NEXT_CALL = 1 << 1,
+    BCO_NEVER_OPTIMIZE = 1 << 2,
+    BCO_OSR_REQUESTED = 1 << 3,       /* %OptimizeOsr in a loop of this function */
+    BCO_DEOPT_REQUESTED = 1 << 4,     /* %DeoptimizeNow / %DeoptimizeFunction */
+    BCO_MAYBE_DEOPTED = 1 << 5,       /* has been deoptimized at least once */
+    BCO_VERIFIED = 1 << 6,            /* the interpreter checked its operands (rt_interp_ops.c) */
+};
 
 #endif

@@ -61,6 +61,10 @@ void rt_gc_mark_ptr(Runtime *rt, void *cell);
 
 /* Root tracers that the collector calls; each subsystem implements its own. */
 void rt_interp_trace(Runtime *rt);      /* VM stack frames (rt_interp.c) */
+struct FeedbackVector;
+/* Marks what a function's feedback vector holds (shapes, call targets);
+ * called for every BytecodeFunction on Runtime.code_list (rt_feedback.c). */
+void rt_feedback_trace(Runtime *rt, struct FeedbackVector *fv);
 
 typedef struct HeapStats {
     size_t bytes_allocated, bytes_live, limit;

@@ -57,6 +57,9 @@ typedef struct Shape {
     /* transitions: (key, attrs) -> child */
     struct ShapeTransition *transitions;
     uint32_t transition_count, transition_cap;
+    uint32_t prop_cap;           /* allocated length of props */
+    uint32_t *transition_table;  /* (key, attrs) -> index+1, built past a few transitions (malloc) */
+    uint32_t transition_table_size;
 } Shape;
 
 /* Object classes: what an object is beyond its properties. */
@@ -84,7 +87,8 @@ typedef enum {
     EK__COUNT
 } ElementsKind;
 
-enum { OBJ_EXTENSIBLE = 1, OBJ_CLASS_CTOR_PROTO = 2 };
+enum { OBJ_EXTENSIBLE = 1, OBJ_CLASS_CTOR_PROTO = 2,
+       OBJ_LENGTH_READONLY = 4 /* arrays: `length` is not writable (freeze, defineProperty) */ };
 
 typedef struct JSObject {
     GCHeader h;                  /* h.kind == HK_OBJECT */
@@ -179,6 +183,7 @@ typedef struct PropRef {
     uint32_t slot;               /* valid for named properties */
     uint8_t attrs;
     bool is_element;
+    Value value;                 /* the value (data) or AccessorPair (accessor) */
 } PropRef;
 
 bool rt_shape_lookup(Shape *s, Value key, uint32_t *slot, uint8_t *attrs);

@@ -81,6 +81,8 @@ struct Runtime {
     FILE *out;                       /* stdout */
     FILE *err;                       /* stderr */
     Value extra_roots[8];            /* host-owned roots (module cache, …) */
+    struct ShapeCache *shapes;       /* root shapes per (proto, in-object capacity); weak (rt_shape.c) */
+    uint64_t random_state;           /* Math.random: xorshift64* state, seeded by rt_realm_init */
 };
 
 Runtime *rt_new(const Flags *flags, void *stack_base);
@@ -99,6 +101,10 @@ Value rt_new_error(Runtime *rt, ErrorKind kind, Value message); /* with .stack *
 Value rt_take_exception(Runtime *rt);
 /* Prints an uncaught exception like Node.js: "Uncaught ..." / the stack. */
 void rt_report_exception(Runtime *rt, Value exc, FILE *f);
+
+/* The interpreter's state: created by rt_new after the heap, freed by rt_free. */
+Interp *rt_interp_new(Runtime *rt);
+void rt_interp_free(Runtime *rt);
 
 /* ---- calls (rt_interp.c) -------------------------------------------------- */
 Value rt_call(Runtime *rt, Value fn, Value this_val, int argc, const Value *argv);
@@ -121,5 +127,29 @@ void rt_console_print(Runtime *rt, FILE *f, int argc, Value *argv);
 /* ---- code registry --------------------------------------------------------- */
 BytecodeFunction *rt_bytecode_new(Runtime *rt); /* zeroed, linked into code_list */
 Script *rt_script_new(Runtime *rt, const char *filename, const char *source, size_t len);
+
+
+/* ---- interpreter additions (rt_error.c, rt_interp.c) --------------------------
+ * Error constructor helper for the builtins: an error object of `kind` with
+ * own non-enumerable `message` (unless undefined; ToString'd), `cause` when
+ * options has one, and `stack`. RT_EXCEPTION if ToString throws. The _proto
+ * variant takes the prototype (from new.target, for subclasses). */
+Value rt_error_construct(Runtime *rt, ErrorKind kind, Value message, Value options);
+Value rt_error_construct_proto(Runtime *rt, Value proto, Value message, Value options);
+
+/* The tiering hook: called (when Runtime.opt_hook is non-NULL) at function
+ * entry (reason 0, pc 0) and at loop back edges (reason 1, pc = the JumpLoop
+ * offset), and by %OptimizeFunctionOnNextCall & co (reason 2). */
+typedef void (*OptHook)(Runtime *rt, JSFunction *fn, int reason /*0 call, 1 backedge, 2 natives*/, uint32_t pc);
+
+
+/* Native iterators (rt_iter.c): JSIterator.kind, the same numbering as the
+ * builtins' array and string iterators (target undefined once done), so that
+ * for-of runs them without calling next(). rt_iterator_next returns the next
+ * value, or RT_HOLE when done. rt_get_iterator is GetIterator (@@iterator). */
+enum { RT_ITER_ARRAY_KEYS, RT_ITER_ARRAY_VALUES, RT_ITER_ARRAY_ENTRIES, RT_ITER_STRING, RT_ITER_GENERIC };
+Value rt_iterator_new(Runtime *rt, Value target, int kind);
+Value rt_iterator_next(Runtime *rt, Value it);
+Value rt_get_iterator(Runtime *rt, Value iterable);
 
 #endif

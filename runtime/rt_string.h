@@ -32,6 +32,10 @@ static inline bool rt_is_symbol(Value v) {
 }
 static inline JSString *rt_as_string(Value v) { return (JSString *)rt_as_ptr(v); }
 
+/* Longest string (code units); past it allocation throws RangeError
+ * "Invalid string length" and the constructors return RT_EXCEPTION. */
+#define RT_STRING_MAX_LEN ((1u << 29) - 24)
+
 Value rt_string_new(Runtime *rt, uint32_t len);          /* uninitialised chars */
 Value rt_string_from_utf8(Runtime *rt, const char *s, size_t n); /* invalid UTF-8 -> U+FFFD */
 Value rt_string_from_cstr(Runtime *rt, const char *s);
