@@ -249,6 +249,26 @@ BeCodeFn *be_code_lookup(const BeCodeSpace *cs, uintptr_t pc) {
     return pc < f->entry + f->size ? f : NULL;
 }
 
+/* The disassembler prints a direct branch as its displacement ("jo 0x5");
+ * show the target's offset in the function and its label instead. */
+static void branch_target(const BeCodeFn *fn, uint32_t off, uint32_t len, char *text, size_t size) {
+    if (text[0] != 'j' && strncmp(text, "call ", 5) != 0) return;
+    char *sp = strchr(text, ' ');
+    if (!sp) return;
+    char *arg = sp + 1, *end;
+    long long disp = strtoll(arg, &end, 0);
+    if (end == arg || *end) return;
+    long long target = (long long)off + len + disp;
+    const char *label = NULL;
+    for (uint32_t i = 0; i < fn->nnotes; i++)
+        if (fn->notes[i].offset == target && fn->notes[i].is_block) { label = fn->notes[i].text; break; }
+    char tail[96];
+    if (label) snprintf(tail, sizeof tail, "0x%04llx <%.60s>", target, label);
+    else snprintf(tail, sizeof tail, "0x%04llx", target);
+    size_t room = size - (size_t)(arg - text);
+    snprintf(arg, room, "%s", tail);
+}
+
 void be_code_print(FILE *f, BeMC *mc, const BeCodeFn *fn) {
     fprintf(f, "--- code: %s (%u bytes at %p, %d spill slots) ---\n", fn->name, fn->size,
             (void *)fn->entry, fn->nslots);
@@ -263,6 +283,7 @@ void be_code_print(FILE *f, BeMC *mc, const BeCodeFn *fn) {
         }
         size_t n = mc ? be_mc_disasm(mc, code + off, fn->size - off, fn->entry + off, text, sizeof text) : 0;
         if (n == 0) { n = 1; snprintf(text, sizeof text, ".byte 0x%02x", code[off]); }
+        else branch_target(fn, off, (uint32_t)n, text, sizeof text);
         int col = fprintf(f, "  %04x  ", off);
         for (size_t b = 0; b < n && b < 8; b++) col += fprintf(f, "%02x", code[off + b]);
         for (; col < 32; col++) fputc(' ', f);

@@ -2,7 +2,7 @@
  *
  * Liveness is the textbook backward data-flow problem over blocks, iterated
  * to a fixed point, so it needs no particular block order and is right for
- * loops of any shape (Wimmer & Mössenböck 2005, section 4; the SSA shortcut
+ * loops of any shape (as in Wimmer & Mössenböck 2005; the SSA shortcut
  * of Wimmer & Franz 2010 needs a loop-contiguous order, which a scheduled
  * sea of nodes does not promise). A phi's inputs are live out of the
  * matching predecessor; its result is defined at the top of its block.

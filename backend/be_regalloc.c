@@ -1,7 +1,7 @@
 /* be_regalloc.c — the linear scan: walk the intervals by start position and
  * give each a register, splitting and spilling where there are not enough.
  *
- * This is the algorithm of Wimmer & Mössenböck (2005), figures 4–6, as used
+ * This is the algorithm of Wimmer & Mössenböck (2005), as used
  * by HotSpot's client compiler and restated for SSA by Wimmer & Franz (2010):
  *  - TRYALLOCATEFREEREG: for every register, how long it stays free
  *    (free-until position, from active, inactive and fixed intervals); take

@@ -7,8 +7,8 @@
  * then find its vreg in the location its operand names. Inserted moves
  * carry the vreg they read and the vreg they write (different for a phi),
  * so the check does not trust the allocator's own bookkeeping. The idea is
- * the "regalloc checker" of Cranelift (Fallin 2020) and of CompCert's
- * validated allocation (Rideau & Leroy 2010).
+ * that of the checker in Cranelift's register allocators and of CompCert's
+ * translation validation of allocation (Rideau & Leroy, CC 2010).
  */
 #include <stdlib.h>
 #include <string.h>

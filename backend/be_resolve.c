@@ -2,16 +2,15 @@
  * slots, insert the moves that splitting and block edges require, rewrite
  * every operand to its register or slot, and check the result.
  *
- * Follows Wimmer & Mössenböck (2005) section 5 (resolution of data flow: on
- * each edge, a value whose location differs at the end of the predecessor and
+ * Follows Wimmer & Mössenböck (2005): resolution of data flow (on each edge, a value whose location differs at the end of the predecessor and
  * the start of the successor gets a move; a phi's input moves into the
- * phi's location) and the spill-store placement of section 6: a value with
+ * phi's location), and their spill-store placement: a value with
  * one definition is stored to its slot right after the definition, so every
  * later move into the slot can be dropped. The moves of one edge or one gap
  * happen "at once"; they are ordered so that no location is overwritten
  * before it is read, and a cycle (a->b->c->a, or a swap) goes through the
- * scratch register r11 or xmm15 (Sethi's parallel-move sequentialization,
- * as in Leroy's CompCert proof "Tilting at windmills with Coq", 2008).
+ * scratch register r11 or xmm15 (the sequentialization proved correct by
+ * Rideau, Serpette & Leroy, "Tilting at windmills with Coq", 2008).
  * Memory-to-memory moves need no register (the emitter uses push/pop).
  */
 #include <stdarg.h>
@@ -45,7 +44,7 @@ int32_t be_ra_child_at(BeRegAlloc *ra, int32_t vreg, int32_t pos) {
 static int32_t loc_of(BeRegAlloc *ra, int32_t c) {
     if (c < 0) return BE_LOC_NONE;
     BeInterval *it = &ra->iv[c];
-    if (it->spilled) return BE_LOC_SLOT + ra->iv[it->parent].slot;
+    if (it->spilled) return ra->iv[it->parent].slot < 0 ? BE_LOC_NONE : BE_LOC_SLOT + ra->iv[it->parent].slot;
     return it->reg;
 }
 
@@ -206,7 +205,7 @@ static void collect_moves(BeRegAlloc *ra, Moves *ms) {
             }
         }
     }
-    qsort(ms->m, ms->n, sizeof *ms->m, move_cmp);
+    if (ms->n) qsort(ms->m, ms->n, sizeof *ms->m, move_cmp);
 }
 
 /* ---- rewriting -------------------------------------------------------------------------- */

@@ -164,38 +164,57 @@ static void declare_globals(Gen *g, FuncNode *fn) {
     fe_reg_release(g, rg);
 }
 
+/* Non-simple parameter lists: defaults, patterns and rest, left to right.
+ * A parameter that an earlier default may read before its turn is moved
+ * out of its register, which holds the hole until it is initialised. */
 static void gen_params(Gen *g, FuncNode *fn) {
+    if (fn->flags & FN_SIMPLE_PARAMS) return;
+    uint32_t mark = fe_reg_mark(g);
+    uint32_t *src = fe_alloc(g->fc, ((size_t)fn->formal_count + 1) * sizeof *src);
+    for (uint32_t i = 0; i < fn->formal_count; i++) {
+        src[i] = i;
+        Binding *b = fn->param_bindings[i];
+        if (b && b->loc == LOC_REG && b->index == i && b->checked) {
+            src[i] = fe_reg(g);
+            fe_emit(g, BC_Ldar, i);
+            fe_emit(g, BC_Star, src[i]);
+            fe_emit(g, BC_LdaTheHole);
+            fe_emit(g, BC_Star, i);
+        }
+    }
     for (uint32_t i = 0; i < fn->params.count; i++) {
         Node *pn = fn->params.items[i];
-        if (pn->kind == N_IDENT) continue;
-        uint32_t mark = fe_reg_mark(g);
+        uint32_t m2 = fe_reg_mark(g);
+        fe_pos_node(g, pn, true);
         if (pn->kind == N_SPREAD) {
             uint32_t r = fe_reg(g);
             fe_emit(g, BC_CreateRestParameter, fn->formal_count);
             fe_emit(g, BC_Star, r);
             fe_gen_assign_to(g, pn->a, r, DECL_LET + 1);
-        } else if (pn->kind == N_ASSIGN) {
+            fe_reg_release(g, m2);
+            continue;
+        }
+        Node *t = pn->kind == N_ASSIGN ? pn->a : pn;
+        uint32_t s = src[i];
+        if (pn->kind == N_ASSIGN) {
             Label have = fe_label(g);
-            fe_pos_node(g, pn, true);
-            fe_emit(g, BC_Ldar, i);
+            fe_emit(g, BC_Ldar, s);
             fe_emit(g, BC_JumpIfNotUndefined, have);
             fe_gen_expr(g, pn->b);
-            fe_emit(g, BC_Star, i);
+            fe_emit(g, BC_Star, s);
             fe_bind(g, have);
-            Node *t = pn->a;
-            if (t->kind == N_IDENT) {
-                if (!(t->binding && t->binding->loc == LOC_REG && t->binding->index == i)) {
-                    fe_emit(g, BC_Ldar, i);
-                    fe_gen_store_var(g, t, true);
-                }
-            } else {
-                fe_gen_assign_to(g, t, i, DECL_LET + 1);
+        }
+        if (t->kind == N_IDENT) {
+            if (!(t->binding && t->binding->loc == LOC_REG && t->binding->index == s)) {
+                fe_emit(g, BC_Ldar, s);
+                fe_gen_store_var(g, t, true);
             }
         } else {
-            fe_gen_assign_to(g, pn, i, DECL_LET + 1);
+            fe_gen_assign_to(g, t, s, DECL_LET + 1);
         }
-        fe_reg_release(g, mark);
+        fe_reg_release(g, m2);
     }
+    fe_reg_release(g, mark);
 }
 
 static void set_name(Gen *g, BytecodeFunction *bf, FuncNode *fn) {
@@ -250,7 +269,7 @@ BytecodeFunction *fe_gen_function(FeCompiler *fc, FuncNode *fn, Gen *outer) {
     }
     for (uint32_t i = 0; i < fn->params.count; i++) {
         Binding *b = fn->param_bindings[i];
-        if (b && b->loc == LOC_CTX && b->param_index == (int)i && fn->params.items[i]->kind == N_IDENT) {
+        if (b && b->loc == LOC_CTX && b->param_index == (int)i && (fn->flags & FN_SIMPLE_PARAMS)) {
             fe_emit(g, BC_Ldar, i);
             fe_emit(g, BC_StaContextSlot, 0, b->index);
         }
@@ -275,7 +294,7 @@ BytecodeFunction *fe_gen_function(FeCompiler *fc, FuncNode *fn, Gen *outer) {
         if (b->loc == LOC_CTX && b->kind == B_VAR) {
             fe_emit(g, BC_LdaUndefined);
             fe_emit(g, BC_StaContextSlot, 0, b->index);
-        } else if (b->loc == LOC_REG && b->tdz && b->checked) {
+        } else if (b->loc == LOC_REG && b->tdz && b->checked && !(b->kind == B_PARAM && b->param_index >= 0)) {
             fe_emit(g, BC_LdaTheHole);
             fe_emit(g, BC_Star, b->index);
         }

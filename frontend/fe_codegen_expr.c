@@ -417,10 +417,16 @@ static void ref_load(Gen *g, Ref *r) {
     }
 }
 
-/* Stores acc; acc keeps the value. */
-static void ref_store(Gen *g, Ref *r) {
+/* Stores acc; acc keeps the value. `loaded`: ref_load already did the TDZ check. */
+static void ref_store(Gen *g, Ref *r, bool loaded) {
     Node *t = r->node;
-    if (t->kind == N_IDENT) { fe_gen_store_var(g, t, false); return; }
+    if (t->kind == N_IDENT) {
+        uint16_t saved = t->flags;
+        if (loaded) t->flags &= (uint16_t)~FL_TDZ;
+        fe_gen_store_var(g, t, false);
+        t->flags = saved;
+        return;
+    }
     fe_pos_node(g, t, false);
     if (t->a->kind == N_SUPER) {
         uint32_t mark = fe_reg_mark(g), v = fe_reg(g);
@@ -449,14 +455,14 @@ static void gen_assign(Gen *g, Node *n) {
     Ref r = prepare_ref(g, t, n->b);
     if (n->op == T_ASSIGN) {
         fe_gen_expr(g, n->b);
-        ref_store(g, &r);
+        ref_store(g, &r, false);
     } else if (n->op == T_LAND_ASSIGN || n->op == T_LOR_ASSIGN || n->op == T_NULLISH_ASSIGN) {
         Label end = fe_label(g);
         ref_load(g, &r);
         fe_emit(g, n->op == T_LAND_ASSIGN ? BC_JumpIfToBooleanFalse
                  : n->op == T_LOR_ASSIGN ? BC_JumpIfToBooleanTrue : BC_JumpIfNotNullish, end);
         fe_gen_expr(g, n->b);
-        ref_store(g, &r);
+        ref_store(g, &r, true);
         fe_bind(g, end);
     } else {
         int32_t imm;
@@ -471,7 +477,7 @@ static void gen_assign(Gen *g, Node *n) {
             fe_pos_node(g, n, false);
             emit_binop(g, n->op, l);
         }
-        ref_store(g, &r);
+        ref_store(g, &r, true);
     }
     fe_reg_release(g, mark);
 }
@@ -489,7 +495,7 @@ static void gen_update(Gen *g, Node *n, bool value_used) {
         fe_emit(g, BC_Star, old);
     }
     fe_emit(g, n->op == T_INC ? BC_Inc : BC_Dec, fe_slot(g, FS_BinaryOp));
-    ref_store(g, &r);
+    ref_store(g, &r, true);
     if (postfix) fe_emit(g, BC_Ldar, old);
     fe_reg_release(g, mark);
 }

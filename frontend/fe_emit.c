@@ -152,13 +152,12 @@ uint32_t fe_const_str(Gen *g, FeStr s) { return fe_const(g, rt_intern_utf16(g->r
 uint32_t fe_const_num(Gen *g, double d) { return fe_const(g, rt_number(d)); }
 
 void fe_position(Gen *g, uint32_t line, uint32_t col, bool statement) {
-    if (g->npos && g->pos[g->npos - 1].offset == g->len) {
-        SourcePos *last = &g->pos[g->npos - 1];
-        /* an expression at the same offset is more precise than its statement */
-        if (last->is_statement && !statement) { last->line = line; last->col = col; last->is_statement = 0; }
-        else if (last->is_statement == (uint32_t)statement) { last->line = line; last->col = col; }
+    if (g->npos && g->pos[g->npos - 1].offset == g->len && g->pos[g->npos - 1].is_statement == (uint32_t)statement) {
+        g->pos[g->npos - 1].line = line;      /* nothing emitted since: the newer one wins */
+        g->pos[g->npos - 1].col = col;
         return;
     }
+    if (g->npos && g->pos[g->npos - 1].offset == g->len && statement) return;   /* keep the expression last */
     GROW(g->pos, g->npos + 1, g->pos_cap);
     g->pos[g->npos++] = (SourcePos){g->len, line, col, statement ? 1u : 0u};
 }

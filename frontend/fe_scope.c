@@ -388,6 +388,21 @@ static void resolve_stmt(Resolver *r, Node *n) {
     r->scope = outer;
 }
 
+static void mark_param_tdz(Resolver *r, Scope *s, Node *t, uint32_t end) {
+    if (!t) return;
+    switch (t->kind) {
+    case N_IDENT: {
+        Binding *b = fe_scope_find(s, t->name);
+        if (b && b->kind == B_PARAM) { b->tdz = true; b->decl_end = end; }
+        break;
+    }
+    case N_ASSIGN: case N_SPREAD: mark_param_tdz(r, s, t->a, end); break;
+    case N_ARRAY: for (uint32_t i = 0; i < t->list.count; i++) mark_param_tdz(r, s, t->list.items[i], end); break;
+    case N_OBJECT: for (uint32_t i = 0; i < t->list.count; i++) mark_param_tdz(r, s, t->list.items[i]->b, end); break;
+    default: break;
+    }
+}
+
 static void resolve_function(Resolver *r, FuncNode *fn) {
     Scope *saved_scope = r->scope;
     FuncNode *saved_fn = r->fn;
@@ -405,6 +420,15 @@ static void resolve_function(Resolver *r, FuncNode *fn) {
             fn->param_bindings[i] = b;
         } else {
             declare_pattern(r, s, t, B_PARAM, 0);
+        }
+    }
+    if (!(fn->flags & FN_SIMPLE_PARAMS)) {
+        /* parameters with defaults or patterns are initialised left to
+         * right: a default that reads a later parameter hits its TDZ */
+        for (uint32_t i = 0; i < fn->params.count; i++) {
+            Node *pn = fn->params.items[i];
+            Node *t = pn->kind == N_ASSIGN || pn->kind == N_SPREAD ? pn->a : pn;
+            mark_param_tdz(r, s, t, pn->end);
         }
     }
     collect_lexical(r, s, &fn->body);

@@ -107,6 +107,7 @@ int rt_find_handler(const BytecodeFunction *bf, uint32_t pc);
 Value rt_op_lda_global(Runtime *rt, Frame *fr, Value name, FeedbackSlot *fs, bool typeof_mode);
 int rt_op_sta_global(Runtime *rt, Frame *fr, Value name, Value v, FeedbackSlot *fs);
 Value rt_op_test_in(Runtime *rt, Value key, Value obj);
+int rt_op_define_keyed_own(Runtime *rt, Value obj, Value key, Value v);
 int rt_op_define_method(Runtime *rt, Value obj, Value key, Value fn, int kind, bool enumerable);
 Value rt_op_get_super(Runtime *rt, Frame *fr, Value key);
 int rt_op_set_super(Runtime *rt, Frame *fr, Value key, Value v);

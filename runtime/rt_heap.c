@@ -17,6 +17,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,9 +79,14 @@ struct Heap {
     bool collecting;
 };
 
+/* Out of heap: flush what the program printed, report like Node does, and
+ * leave without running exit handlers (the heap is in no state to tear down,
+ * and a leak checker would only report the live heap as leaked). */
 static void fatal_oom(void) {
+    fflush(NULL);
     fputs("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n", stderr);
-    exit(1);
+    fflush(stderr);
+    _exit(1);
 }
 
 /* ---- page set ------------------------------------------------------------ */

@@ -9,7 +9,7 @@
  * arrays of more than six short items are grouped into aligned columns
  * (about 2.5 characters high per character wide, at most 15 columns, numbers
  * right-aligned). Strings are quoted with ', then ", then ` — whichever
- * needs no escaping. Entry lengths count UTF-16 code units except in column
+ * needs no escaping. util.format lives in rt_builtins_console.c. Entry lengths count UTF-16 code units except in column
  * alignment, which counts display width (wide East Asian characters as 2).
  */
 #include <math.h>

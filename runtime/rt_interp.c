@@ -407,7 +407,7 @@ op_DefineKeyedOwn: {
     if (!rt_is_object(o)) goto bad_define;
     Value key = rt_to_property_key(rt, R(3));
     CHECK(key);
-    CHECK_INT(rt_define_data(rt, rt_as_object(o), key, acc, PROP_DEFAULT));
+    CHECK_INT(rt_op_define_keyed_own(rt, o, key, acc));
     NEXT(DefineKeyedOwn);
 }
 op_DefineMethod:

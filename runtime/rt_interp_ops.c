@@ -230,6 +230,15 @@ static void name_method(Runtime *rt, Value fn, Value key, int kind) {
     if (rt_is_string(s)) rt_define_data(rt, &f->base, rt_atom(rt, ATOM_name), s, PROP_CONFIGURABLE);
 }
 
+int rt_op_define_keyed_own(Runtime *rt, Value obj, Value key, Value v) {
+    /* { [k]: function () {} }: an anonymous function takes the key as name */
+    if (rt_is_class(v, CLS_FUNCTION)) {
+        JSFunction *f = (JSFunction *)rt_as_object(v);
+        if (rt_is_string(f->bc->name) && rt_as_string(f->bc->name)->len == 0) name_method(rt, v, key, 0);
+    }
+    return rt_define_data(rt, rt_as_object(obj), key, v, PROP_DEFAULT) < 0 ? -1 : 0;
+}
+
 int rt_op_define_method(Runtime *rt, Value obj, Value keyv, Value fn, int kind, bool enumerable) {
     if (!rt_is_object(obj)) {
         rt_throw_error(rt, ERR_TypeError, "internal error: method target is not an object");

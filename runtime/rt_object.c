@@ -402,19 +402,20 @@ static int write_own(Runtime *rt, JSObject *o, Value key, const PropRef *r, Valu
     return 0;
 }
 
-/* Adds a new data property (CreateDataProperty on an extensible object). */
-static int add_property(Runtime *rt, JSObject *o, Value key, Value v, uint8_t attrs, bool strict) {
+/* Adds a new property to an extensible object: 1 added, 0 refused (an
+ * index at or past a read-only array length). Never throws. */
+static int add_property(Runtime *rt, JSObject *o, Value key, Value v, uint8_t attrs) {
     int64_t idx = rt_key_index(key);
     if (o->cls == CLS_ARRAY && idx >= 0 && (uint32_t)idx >= o->length && (o->flags & OBJ_LENGTH_READONLY))
-        return fail_readonly(rt, rt_ptr(o), rt->atoms[ATOM_length], strict);
+        return 0;
     if (rt_is_int(key) && attrs == PROP_DEFAULT) {
         rt_elements_put(rt, o, (uint32_t)rt_as_int(key), v);
-        return 0;
+        return 1;
     }
     if (rt_is_int(key)) rt_elements_to_dictionary(rt, o);
     rt_named_put(rt, o, key, v, attrs);
     if (o->cls == CLS_ARRAY && idx >= 0 && (uint32_t)idx >= o->length) o->length = (uint32_t)idx + 1;
-    return 0;
+    return 1;
 }
 
 int rt_set_recv(Runtime *rt, Value obj, Value key, Value v, Value receiver, bool strict) {
@@ -483,8 +484,9 @@ int rt_set_recv(Runtime *rt, Value obj, Value key, Value v, Value receiver, bool
         if (!(own.attrs & PROP_WRITABLE)) return fail_readonly(rt, receiver, key, strict);
         return write_own(rt, R, key, &own, v, strict);
     }
-    if (!(R->flags & OBJ_EXTENSIBLE)) return fail_not_extensible(rt, key, strict);
-    return add_property(rt, R, key, v, PROP_DEFAULT, strict);
+    if (!(R->flags & OBJ_EXTENSIBLE) || !add_property(rt, R, key, v, PROP_DEFAULT))
+        return fail_not_extensible(rt, key, strict);
+    return 0;
 }
 
 int rt_set(Runtime *rt, Value obj, Value key, Value v, bool strict) {
@@ -561,7 +563,7 @@ static int define_common(Runtime *rt, JSObject *o, Value key, Value v, uint8_t a
         }
         rt_elements_to_dictionary(rt, o);
     }
-    if (!exists) return add_property(rt, o, key, v, attrs, false) < 0 ? -1 : 1;
+    if (!exists) return add_property(rt, o, key, v, attrs);
     rt_named_put(rt, o, key, v, attrs);
     return 1;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "backend/be_backend.h"
 #include "backend/be_regalloc.h"
 
@@ -276,6 +277,10 @@ Test(be_emit, emit_asm_and_obj_files) {
     cr_expect_eq(fread(magic, 1, 4, f), 4);
     cr_expect(memcmp(magic, "\177ELF", 4) == 0);
     fclose(f);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/mul_add-0.s", dir);
+    unlink(path);
+    rmdir(dir);
     be_lir_free(fn);
     be_backend_free(be);
 }
