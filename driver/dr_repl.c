@@ -4,66 +4,80 @@
  * the completion value is printed with console.log's formatting. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "driver/dr_driver.h"
+#include "driver/dr_lineedit.h"
 #include "frontend/fe_compile.h"
 
-static bool incomplete(const FeDiags *d, const char *src, size_t len) {
-    if (d->count == 0) return false;
-    /* An error at the very end of the text means the construct is unfinished. */
+/* An error at the end of the text means the construct is unfinished. */
+static bool incomplete(const FeDiags *d) {
     for (size_t i = 0; i < d->count; i++)
         if (strstr(d->items[i].message, "end of input")) return true;
-    (void)src;
-    (void)len;
     return false;
 }
 
+static bool append(char **buf, size_t *len, size_t *cap, const char *s) {
+    size_t n = strlen(s);
+    if (*len + n + 2 > *cap) {
+        size_t nc = (*len + n + 2) * 2;
+        char *nb = realloc(*buf, nc);
+        if (!nb) return false;
+        *buf = nb;
+        *cap = nc;
+    }
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[(*len)++] = '\n';
+    (*buf)[*len] = 0;
+    return true;
+}
+
+/* Compiles and runs one complete input; false when more lines are needed. */
+static bool eval_input(Runtime *rt, const char *src, size_t len) {
+    FeDiags diags = {0};
+    BytecodeFunction *bf = fe_compile(rt, "REPL", src, len, RT_COMPILE_SCRIPT, NULL, &diags);
+    if (!bf) {
+        bool more = incomplete(&diags);
+        if (!more) fe_print_diags(&diags, "REPL", src, rt->err);
+        fe_diags_free(&diags);
+        rt_take_exception(rt);
+        return !more;
+    }
+    fe_diags_free(&diags);
+    Value r = rt_run_toplevel(rt, bf, rt_ptr(rt->global));
+    if (rt_is_exception(r)) {
+        fflush(rt->out);
+        rt_report_exception(rt, rt_take_exception(rt), rt->err);
+    } else {
+        /* Like Node's REPL: the value as util.inspect shows it (strings quoted). */
+        Value shown = rt_inspect(rt, r);
+        if (rt_is_exception(shown)) {
+            rt_report_exception(rt, rt_take_exception(rt), rt->err);
+        } else {
+            char *u = rt_string_to_utf8(shown, NULL);
+            fprintf(rt->out, "%s\n", u);
+            free(u);
+        }
+    }
+    fflush(rt->out);
+    fflush(rt->err);
+    return true;
+}
+
 int dr_repl(Runtime *rt) {
-    bool tty = isatty(0);
+    LineEditor ed = {0};
     char *buf = NULL;
     size_t len = 0, cap = 0;
-    char line[4096];
     for (;;) {
-        if (tty) {
-            fputs(len ? "... " : "> ", stdout);
-            fflush(stdout);
-        }
-        if (!fgets(line, sizeof line, stdin)) break;
-        size_t n = strlen(line);
-        if (len + n + 1 > cap) {
-            cap = (len + n + 1) * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) break;
-            buf = nb;
-        }
-        memcpy(buf + len, line, n + 1);
-        len += n;
-        if (len == 1 && buf[0] == '\n') { len = 0; continue; }
-        if (strcmp(buf, ".exit\n") == 0) break;
-
-        FeDiags diags = {0};
-        BytecodeFunction *bf = fe_compile(rt, "REPL", buf, len, RT_COMPILE_SCRIPT, NULL, &diags);
-        if (!bf) {
-            bool more = incomplete(&diags, buf, len);
-            if (!more) fe_print_diags(&diags, "REPL", buf, rt->err);
-            fe_diags_free(&diags);
-            rt_take_exception(rt);
-            if (more) continue;
-            len = 0;
-            continue;
-        }
-        fe_diags_free(&diags);
-        len = 0;
-        Value r = rt_run_toplevel(rt, bf, rt_ptr(rt->global));
-        if (rt_is_exception(r)) {
-            fflush(rt->out);
-            rt_report_exception(rt, rt_take_exception(rt), rt->err);
-            continue;
-        }
-        rt_console_print(rt, rt->out, 1, &r);
-        fflush(rt->out);
+        char *line = dr_readline(&ed, len ? "... " : "> ");
+        if (!line) break;
+        bool exit_cmd = len == 0 && strcmp(line, ".exit") == 0;
+        bool ok = !exit_cmd && append(&buf, &len, &cap, line);
+        free(line);
+        if (!ok) break;
+        if (len == 1) { len = 0; continue; }  /* empty line */
+        if (eval_input(rt, buf, len)) len = 0;
     }
     free(buf);
-    if (tty) fputc('\n', stdout);
+    dr_lineedit_free(&ed);
     return 0;
 }

@@ -34,6 +34,8 @@ int main(int argc, char **argv) {
     if (rt->flags.print_feedback) rt_feedback_print_all(rt, rt->out);
     fflush(rt->out);
     fflush(rt->err);
+    void *host = rt->host;
     rt_free(rt);
+    free(host);
     return status;
 }
