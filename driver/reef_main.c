@@ -7,6 +7,7 @@
 #include "driver/dr_driver.h"
 #include "frontend/fe_compile.h"
 #include "runtime/rt_feedback.h"
+#include "backend/be_tier.h"
 
 static BytecodeFunction *compile_hook(Runtime *rt, const char *filename, const char *source,
                                       size_t len, CompileMode mode, const char *params) {
@@ -24,6 +25,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     rt->compile = compile_hook;
+    if (!rt->flags.no_opt) be_tier_install(rt);
     dr_host_init(rt, &opts);
 
     int status;

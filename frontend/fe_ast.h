@@ -97,6 +97,7 @@ enum {
     FL_ANNEXB = 1 << 6,      /* block-level function also assigned to the function's var */
     FL_DIRECTIVE = 1 << 7,   /* string expression statement in a directive prologue */
     FL_TDZ = 1 << 8,         /* IDENT: the binding may still be uninitialised here */
+    FL_DUP_PROTO = 1 << 9,   /* OBJECT: two __proto__: entries (fine only as a pattern) */
 };
 
 typedef struct Scope Scope;

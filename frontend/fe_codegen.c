@@ -243,8 +243,10 @@ void fe_gen_after_super(Gen *g) {
 void fe_gen_implicit_return(Gen *g) {
     FuncNode *fn = g->fn;
     if (fn->flags & FN_DERIVED) {
-        fe_emit(g, BC_LdaThis);
+        fe_emit(g, BC_LdaThis);                 /* falling off the end returns this */
         fe_emit(g, BC_ThrowSuperNotCalled);
+        fe_emit(g, BC_Return);
+        return;
     } else if (g->completion_reg >= 0) {
         fe_emit(g, BC_Ldar, (uint32_t)g->completion_reg);
     } else {
@@ -291,7 +293,7 @@ BytecodeFunction *fe_gen_function(FeCompiler *fc, FuncNode *fn, Gen *outer) {
         fe_gen_store_binding(g, fn->self_binding, fn->name, true);
     }
     for (Binding *b = s->first; b; b = b->next) {
-        if (b->loc == LOC_CTX && b->kind == B_VAR) {
+        if (b->loc == LOC_CTX && b->kind == B_VAR && b != fn->arguments_binding) {
             fe_emit(g, BC_LdaUndefined);
             fe_emit(g, BC_StaContextSlot, 0, b->index);
         } else if (b->loc == LOC_REG && b->tdz && b->checked && !(b->kind == B_PARAM && b->param_index >= 0)) {
@@ -330,7 +332,8 @@ BytecodeFunction *fe_gen_function(FeCompiler *fc, FuncNode *fn, Gen *outer) {
     if (fn->flags & FN_DERIVED) f |= BFF_DERIVED_CTOR;
     if (fn->flags & FN_GETTER) f |= BFF_GETTER;
     if (fn->flags & FN_SETTER) f |= BFF_SETTER;
-    if (fn->flags & FN_TOPLEVEL) f |= BFF_TOPLEVEL;
+    /* new Function bodies must stay constructors: only scripts are marked */
+    if (fn->flags & FN_SCRIPT) f |= BFF_TOPLEVEL;
     if (s->has_context) f |= BFF_NEEDS_CONTEXT;
     if (fn->flags & FN_SIMPLE_PARAMS) f |= BFF_HAS_SIMPLE_PARAMS;
     if (fn->flags & FN_CLASS_FIELDS) f |= BFF_CLASS_FIELDS_INIT;

@@ -97,6 +97,7 @@ void fe_gen_fields(Gen *g, FuncNode *fn) {
 void fe_gen_object(Gen *g, Node *obj) {
     uint32_t mark = fe_reg_mark(g);
     uint32_t o = fe_reg(g), key = fe_reg(g);
+    if (obj->flags & FL_DUP_PROTO) fe_gen_error(g, obj, "Duplicate __proto__ fields are not allowed in object literals");
     fe_emit(g, BC_CreateObject);
     fe_emit(g, BC_Star, o);
     for (uint32_t i = 0; i < obj->list.count; i++) {

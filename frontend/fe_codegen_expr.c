@@ -221,6 +221,10 @@ static void super_get(Gen *g, Node *m, uint32_t key) {
 
 static uint32_t super_key(Gen *g, Node *m) {
     uint32_t k = fe_reg(g);
+    if (g->fn->flags & FN_DERIVED) {            /* super.x needs an initialised this */
+        fe_emit(g, BC_LdaThis);
+        fe_emit(g, BC_ThrowSuperNotCalled);
+    }
     if (m->kind == N_MEMBER) fe_emit(g, BC_LdaConstant, fe_const_atom(g, m->name));
     else { fe_gen_expr(g, m->b); fe_emit(g, BC_ToPropertyKey); }
     fe_emit(g, BC_Star, k);
@@ -382,7 +386,7 @@ static void gen_native(Gen *g, Node *n) {
 /* A reference: where an assignment or update reads and writes. */
 typedef struct Ref { Node *node; uint32_t obj, key; } Ref;
 
-static Ref prepare_ref(Gen *g, Node *t, Node *then) {
+static Ref prepare_ref(Gen *g, Node *t, Node *then, bool to_key) {
     Ref r = {t, 0, 0};
     if (t->kind == N_MEMBER || t->kind == N_INDEX) {
         if (t->a->kind == N_SUPER) {
@@ -391,10 +395,12 @@ static Ref prepare_ref(Gen *g, Node *t, Node *then) {
             r.obj = member_object(g, t, t->kind == N_INDEX ? t->b : then);
             if (t->kind == N_INDEX) {
                 uint32_t k;
-                if (local_reg(t->b, &k) && no_side_effects(then)) {
+                if (local_reg(t->b, &k) && no_side_effects(then) && !to_key) {
                     r.key = k;
                 } else {
                     fe_gen_expr(g, t->b);
+                    /* read and written: convert the key once */
+                    if (to_key && t->b->kind != N_NUM && t->b->kind != N_STR) fe_emit(g, BC_ToPropertyKey);
                     r.key = fe_reg(g);
                     fe_emit(g, BC_Star, r.key);
                 }
@@ -452,7 +458,7 @@ static void gen_assign(Gen *g, Node *n) {
         return;
     }
     uint32_t mark = fe_reg_mark(g);
-    Ref r = prepare_ref(g, t, n->b);
+    Ref r = prepare_ref(g, t, n->b, n->op != T_ASSIGN);
     if (n->op == T_ASSIGN) {
         fe_gen_expr(g, n->b);
         ref_store(g, &r, false);
@@ -466,6 +472,15 @@ static void gen_assign(Gen *g, Node *n) {
         fe_bind(g, end);
     } else {
         int32_t imm;
+        uint32_t lreg;
+        if (local_reg(t, &lreg) && no_side_effects(n->b) && !(n->b->kind == N_NUM && (n->op == T_ADD_ASSIGN || n->op == T_SUB_ASSIGN))) {
+            fe_gen_expr(g, n->b);                    /* x op= y with x in a register: acc = x op y */
+            fe_pos_node(g, n, false);
+            emit_binop(g, n->op, lreg);
+            ref_store(g, &r, true);
+            fe_reg_release(g, mark);
+            return;
+        }
         ref_load(g, &r);
         if ((n->op == T_ADD_ASSIGN || n->op == T_SUB_ASSIGN) && is_int32_num(n->b, &imm)) {
             fe_pos_node(g, n, false);
@@ -484,7 +499,7 @@ static void gen_assign(Gen *g, Node *n) {
 
 static void gen_update(Gen *g, Node *n, bool value_used) {
     uint32_t mark = fe_reg_mark(g);
-    Ref r = prepare_ref(g, n->a, NULL);
+    Ref r = prepare_ref(g, n->a, NULL, true);
     ref_load(g, &r);
     bool postfix = !(n->flags & FL_PREFIX) && value_used;
     uint32_t old = 0;

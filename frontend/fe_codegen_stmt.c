@@ -68,7 +68,18 @@ static void jump_from(Gen *g, Control *from, Control *target, int mode) {
             break;
         }
     }
-    if (mode == JUMP_RETURN) fe_emit(g, BC_Return);
+    if (mode == JUMP_RETURN) {
+        if (g->fn->flags & FN_DERIVED) {
+            /* a derived constructor returning undefined returns its this,
+             * which super() must have bound by now */
+            Label ok = fe_label(g);
+            fe_emit(g, BC_JumpIfNotUndefined, ok);
+            fe_emit(g, BC_LdaThis);
+            fe_emit(g, BC_ThrowSuperNotCalled);
+            fe_bind(g, ok);
+        }
+        fe_emit(g, BC_Return);
+    }
     else fe_emit(g, BC_Jump, mode == JUMP_BREAK ? target->break_label : target->continue_label);
 }
 
@@ -514,7 +525,6 @@ void fe_gen_stmt(Gen *g, Node *n) {
     case N_RETURN:
         fe_pos_node(g, n, true);
         if (n->a) fe_gen_expr(g, n->a);
-        else if (g->fn->flags & FN_DERIVED) { fe_emit(g, BC_LdaThis); fe_emit(g, BC_ThrowSuperNotCalled); }
         else fe_emit(g, BC_LdaUndefined);
         fe_gen_return(g);
         break;

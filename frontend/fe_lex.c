@@ -273,6 +273,12 @@ static void scan_identifier(Lexer *lx, Token *t) {
                 return;
             }
             cp = (uint32_t)v;
+            if (first && (cp == 0x200C || cp == 0x200D)) {
+                free(buf);
+                t->type = T_ERROR;
+                t->error = "Invalid Unicode escape sequence";
+                return;
+            }
             escaped = true;
         } else if (ch < 0x80) {
             if (!is_id_part_ascii(ch)) break;
@@ -296,8 +302,9 @@ static void scan_identifier(Lexer *lx, Token *t) {
     t->type = keyword_type(buf, len);
     free(buf);
     if (escaped && t->type != T_IDENT) {
-        t->type = T_ERROR;
-        t->error = "Keyword must not contain escaped characters";
+        /* fine as a property name; the parser rejects it anywhere else */
+        t->type = T_IDENT;
+        t->escaped_keyword = true;
     }
     t->escaped = escaped;
 }
@@ -553,7 +560,7 @@ static void scan_template(Lexer *lx, Token *t, bool head) {
     const char *bad = NULL;
     for (;;) {
         int c = peekc(lx, 0);
-        if (c < 0) { t->type = T_ERROR; t->error = "Unterminated template literal"; return; }
+        if (c < 0) { t->type = T_ERROR; t->error = "Unexpected end of input"; return; }
         if (c == '`') { lx->pos++; t->tpl_kind = head ? TPL_FULL : TPL_TAIL; break; }
         if (c == '$' && peekc(lx, 1) == '{') {
             lx->pos += 2;

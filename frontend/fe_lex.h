@@ -73,6 +73,7 @@ typedef struct Token {
     uint32_t line, col;         /* 1-based; col counts code points */
     bool newline_before;
     bool escaped;               /* identifier/keyword spelled with \u escapes */
+    bool escaped_keyword;       /* T_IDENT that spells a reserved word with escapes */
     bool legacy_octal;          /* 017 literal or \1 escape (strict mode rejects) */
     bool bad_escape;            /* template with an invalid escape (cooked undefined) */
     uint8_t tpl_kind;           /* TPL_* for T_TEMPLATE */

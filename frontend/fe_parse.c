@@ -40,6 +40,7 @@ _Noreturn void fe_unexpected(Parser *p) {
     switch (t->type) {
     case T_EOF: fe_fail(p, t->line, t->col, "Unexpected end of input");
     case T_IDENT:
+        if (t->escaped_keyword) fe_fail(p, t->line, t->col, "Keyword must not contain escaped characters");
         if (p->fs->strict && fe_is_strict_reserved(t->name))
             fe_fail(p, t->line, t->col, "Unexpected strict mode reserved word");
         fe_fail(p, t->line, t->col, "Unexpected identifier '%s'", t->name);
@@ -76,7 +77,7 @@ Token fe_peek(Parser *p) {
     return t;
 }
 
-bool fe_is_ident(Parser *p) { return p->tok.type == T_IDENT; }
+bool fe_is_ident(Parser *p) { return p->tok.type == T_IDENT && !p->tok.escaped_keyword; }
 
 bool fe_is_name(Parser *p, const char *atom) {
     return p->tok.type == T_IDENT && p->tok.name == atom && !p->tok.escaped;
@@ -84,7 +85,7 @@ bool fe_is_name(Parser *p, const char *atom) {
 
 void fe_enter(Parser *p, int weight) {
     p->depth += weight;
-    if (p->depth > FE_MAX_DEPTH * FE_DEPTH_NEST) {
+    if (p->depth > (FE_MAX_DEPTH + 16) * FE_DEPTH_NEST) {
         fe_error(p->fc, p->tok.line, p->tok.col, "Too much nesting");
         longjmp(*p->fc->abort, 1);
     }
@@ -138,6 +139,7 @@ void fe_parse_statement_list(Parser *p, NodeList *out, bool in_block, bool direc
     volatile int depth0 = p->depth;
     volatile int list_depth = p->tok_depth;
     volatile bool prologue = directives;
+    volatile bool prologue_octal = false;
     LabelEntry *volatile labels = fs->labels;
     volatile int breakable = fs->breakable, loops = fs->loops;
     volatile bool strict0 = fs->strict;
@@ -159,6 +161,7 @@ void fe_parse_statement_list(Parser *p, NodeList *out, bool in_block, bool direc
         if (p->tok.type == T_ERROR) fe_fail(p, p->tok.line, p->tok.col, "%s", p->tok.error);
         bool str_first = prologue && p->tok.type == T_STRING;
         Token first = p->tok;
+        if (str_first && first.legacy_octal) prologue_octal = true;
         Node *s = fe_parse_statement(p);
         if (prologue) {
             if (str_first && s->kind == N_EXPR_STMT && s->a->kind == N_STR && !(s->a->flags & FL_PAREN)) {
@@ -168,6 +171,8 @@ void fe_parse_statement_list(Parser *p, NodeList *out, bool in_block, bool direc
                     FuncNode *fn = p->fs->fn;
                     if (!(fn->flags & FN_SIMPLE_PARAMS) && !(fn->flags & FN_TOPLEVEL))
                         fe_fail(p, first.line, first.col, "Illegal 'use strict' directive in function with non-simple parameter list");
+                    if (prologue_octal)
+                        fe_fail(p, first.line, first.col, "Octal escape sequences are not allowed in strict mode.");
                     p->fs->strict = true;
                     strict0 = true;
                     fn->flags |= FN_STRICT;
@@ -225,24 +230,33 @@ void fe_parse_params(Parser *p, FuncNode *fn, TokenType close) {
 
 /* Strict-mode and duplicate checks on formal parameters (after the body,
  * since "use strict" inside it applies to them too). */
+static void collect_names(Parser *p, Node *t, Node **out, uint32_t *n, uint32_t cap) {
+    if (!t) return;
+    switch (t->kind) {
+    case N_IDENT: if (*n < cap) out[(*n)++] = t; break;
+    case N_ASSIGN: case N_SPREAD: collect_names(p, t->a, out, n, cap); break;
+    case N_ARRAY: for (uint32_t i = 0; i < t->list.count; i++) collect_names(p, t->list.items[i], out, n, cap); break;
+    case N_OBJECT: for (uint32_t i = 0; i < t->list.count; i++) collect_names(p, t->list.items[i]->b, out, n, cap); break;
+    default: break;
+    }
+}
+
 static void check_params(Parser *p, FuncNode *fn) {
     bool strict = fn->flags & FN_STRICT;
     bool need_unique = strict || !(fn->flags & FN_SIMPLE_PARAMS) || (fn->flags & (FN_ARROW | FN_METHOD));
-    for (uint32_t i = 0; i < fn->params.count; i++) {
-        Node *a = fn->params.items[i];
-        while (a->kind == N_ASSIGN || a->kind == N_SPREAD) a = a->a;
-        if (a->kind != N_IDENT) continue;
+    uint32_t cap = 256, n = 0;
+    Node **names = fe_alloc(p->fc, cap * sizeof *names);
+    for (uint32_t i = 0; i < fn->params.count; i++) collect_names(p, fn->params.items[i], names, &n, cap);
+    for (uint32_t i = 0; i < n; i++) {
+        Node *a = names[i];
         if (strict && (a->name == p->fc->a_eval || a->name == p->fc->a_arguments))
             fe_fail(p, a->line, a->col, "Unexpected eval or arguments in strict mode");
         if (strict && fe_is_strict_reserved(a->name))
             fe_fail(p, a->line, a->col, "Unexpected strict mode reserved word");
         if (!need_unique) continue;
-        for (uint32_t j = 0; j < i; j++) {
-            Node *b = fn->params.items[j];
-            while (b->kind == N_ASSIGN || b->kind == N_SPREAD) b = b->a;
-            if (b->kind == N_IDENT && b->name == a->name)
+        for (uint32_t j = 0; j < i; j++)
+            if (names[j]->name == a->name)
                 fe_fail(p, a->line, a->col, "Duplicate parameter name not allowed in this context");
-        }
     }
 }
 
@@ -384,6 +398,16 @@ static Node *fn_node(Parser *p, FuncNode *fn) {
     return n;
 }
 
+/* A literal (non-computed) member key equal to an ASCII name. */
+static bool key_is(Node *m, const char *name) {
+    if ((m->flags & FL_COMPUTED) || m->a->kind != N_STR) return false;
+    size_t n = strlen(name);
+    if (m->a->str.len != n) return false;
+    for (size_t i = 0; i < n; i++)
+        if (m->a->str.s[i] != (unsigned char)name[i]) return false;
+    return true;
+}
+
 Node *fe_parse_class(Parser *p, bool is_decl) {
     Token ct = p->tok;
     fe_next(p);
@@ -409,6 +433,7 @@ Node *fe_parse_class(Parser *p, bool is_decl) {
             if (nx.type != T_LPAREN && nx.type != T_ASSIGN && nx.type != T_SEMI && nx.type != T_RBRACE) {
                 fe_next(p);
                 m->flags |= FL_STATIC;
+                first = p->tok;                 /* a static method's source text starts after `static` */
                 if (p->tok.type == T_LBRACE) {          /* static { ... } */
                     m->op = PK_STATIC_BLOCK;
                     if (!statics) statics = synthetic_fn(p, cls, FN_METHOD | FN_STATIC_INIT);
@@ -444,7 +469,7 @@ Node *fe_parse_class(Parser *p, bool is_decl) {
                 fe_fail(p, p->tok.line, p->tok.col, "Async functions are not supported");
         }
         fe_parse_property_key(p, m);
-        bool is_ctor_name = !(m->flags & FL_COMPUTED) && m->a->kind == N_STR && m->a->name == p->fc->a_constructor;
+        bool is_ctor_name = key_is(m, "constructor");
         if (p->tok.type == T_LPAREN) {
             uint32_t fl = FN_METHOD | FN_STRICT;
             if (kind == PK_GET) fl |= FN_GETTER;
@@ -469,7 +494,7 @@ Node *fe_parse_class(Parser *p, bool is_decl) {
                 if (k->kind == N_STR && k->name) fn->inferred = k->name;
                 else if (k->kind == N_STR) fn->inferred = NULL;
             }
-            if ((m->flags & FL_STATIC) && !(m->flags & FL_COMPUTED) && m->a->kind == N_STR && m->a->name == p->fc->a_prototype)
+            if ((m->flags & FL_STATIC) && key_is(m, "prototype"))
                 fe_fail(p, first.line, first.col, "Classes may not have a static property named 'prototype'");
             m->b = fn_node(p, fn);
             fe_list_push(p->fc, &cls->list, fe_finish(p, m));
@@ -478,6 +503,8 @@ Node *fe_parse_class(Parser *p, bool is_decl) {
         /* a field: key [= initializer] ; */
         if (kind != PK_METHOD) fe_unexpected(p);
         if (is_ctor_name) fe_fail(p, first.line, first.col, "Classes may not have a field named 'constructor'");
+        if ((m->flags & FL_STATIC) && key_is(m, "prototype"))
+            fe_fail(p, first.line, first.col, "Classes may not have a static property named 'prototype'");
         m->op = PK_FIELD;
         FuncNode *owner;
         if (m->flags & FL_STATIC) owner = statics ? statics : (statics = synthetic_fn(p, cls, FN_METHOD | FN_STATIC_INIT));

@@ -18,7 +18,7 @@ static const char *const native_names[] = {
 
 /* ---- helpers ----------------------------------------------------------------- */
 void fe_set_inferred_name(Node *v, const char *name) {
-    if (!v || (v->flags & FL_PAREN)) return;
+    if (!v) return;                  /* (function(){}) is still anonymous: parentheses do not count */
     if (v->kind == N_FUNC && !v->func->name && !v->func->inferred) v->func->inferred = name;
     else if (v->kind == N_CLASS && !v->name && v->c && !v->c->func->inferred) v->c->func->inferred = name;
 }
@@ -93,7 +93,7 @@ Node *fe_to_pattern(Parser *p, Node *e, bool binding) {
             pr->flags &= (uint16_t)~FL_COVER_INIT;
             pr->b = fe_to_pattern(p, pr->b, binding);
         }
-        e->flags &= (uint16_t)~FL_COVER_INIT;
+        e->flags &= (uint16_t)~(FL_COVER_INIT | FL_DUP_PROTO);
         return e;
     }
     if (binding) {
@@ -314,7 +314,7 @@ static Node *parse_object_literal(Parser *p) {
                     pr->b = fe_parse_assign(p, false);
                     const char *kn = key_name(p, pr);
                     if (kn == p->fc->a_proto && !(pr->flags & FL_COMPUTED)) {
-                        if (has_proto) fe_fail(p, pr->line, pr->col, "Duplicate __proto__ fields are not allowed in object literals");
+                        if (has_proto) obj->flags |= FL_DUP_PROTO;
                         has_proto = true;
                         pr->op = PK_PROTO;
                     } else if (kn) {
@@ -327,7 +327,7 @@ static Node *parse_object_literal(Parser *p) {
                     fnode->func->inferred = key_name(p, pr);
                     pr->b = fe_finish(p, fnode);
                 } else {
-                    if (!was_ident || (pr->flags & FL_COMPUTED) || first.type != T_IDENT) fe_unexpected(p);
+                    if (!was_ident || (pr->flags & FL_COMPUTED) || first.type != T_IDENT || first.escaped_keyword) fe_unexpected(p);
                     pr->op = PK_SHORTHAND;
                     Node *id = fe_node(p->fc, N_IDENT, first.line, first.col, first.start);
                     id->name = first.name;

@@ -43,8 +43,19 @@ static Node *parse_var(Parser *p, int kind, bool no_in, bool in_for) {
 /* The body of if/while/for/labels: no lexical declarations. */
 static Node *parse_sub_statement(Parser *p, bool allow_fn) {
     Token t = p->tok;
-    if (t.type == T_CONST || t.type == T_CLASS || at_let_decl(p))
+    bool let_decl = false;
+    if (at_let_decl(p)) {
+        Token nx = fe_peek(p);          /* `let` newline `{`: an expression, then a block */
+        let_decl = nx.type == T_LBRACK || !nx.newline_before;
+    }
+    if (t.type == T_CONST || t.type == T_CLASS || let_decl)
         fe_fail(p, t.line, t.col, "Lexical declaration cannot appear in a single-statement context");
+    if (fe_is_name(p, p->fc->a_let)) {
+        Node *n = fe_mk(p, N_EXPR_STMT);
+        n->a = fe_parse_expression(p, false);
+        fe_consume_semicolon(p);
+        return fe_finish(p, n);
+    }
     if (t.type == T_FUNCTION) {
         if (!allow_fn || p->fs->strict)
             fe_fail(p, t.line, t.col, p->fs->strict ? "In strict mode code, functions can only be declared at top level or inside a block."

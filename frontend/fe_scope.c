@@ -157,7 +157,7 @@ static void hoist_vars(Resolver *r, Scope *fs, Node *n, bool in_block) {
 }
 
 /* ---- references --------------------------------------------------------------------- */
-static void resolve_ref(Resolver *r, Node *id) {
+static void resolve_ref_at(Resolver *r, Node *id, bool decl) {
     bool crossed = false;
     for (Scope *s = r->scope; s; s = s->parent) {
         Binding *b = fe_scope_find(s, id->name);
@@ -169,7 +169,7 @@ static void resolve_ref(Resolver *r, Node *id) {
         if (b) {
             id->binding = b;
             if (crossed) b->captured = true;
-            if (b->tdz && (crossed || s->kind == SC_SWITCH || id->start < b->decl_end)) {
+            if (!decl && b->tdz && (crossed || s->kind == SC_SWITCH || id->start < b->decl_end)) {
                 id->flags |= FL_TDZ;
                 b->checked = true;
             }
@@ -180,16 +180,13 @@ static void resolve_ref(Resolver *r, Node *id) {
     id->binding = NULL;     /* global */
 }
 
+static void resolve_ref(Resolver *r, Node *id) { resolve_ref_at(r, id, false); }
+
 /* A binding occurrence in a declaration: no TDZ check for its initialization. */
 static void resolve_decl_target(Resolver *r, Node *t) {
     if (!t) return;
     switch (t->kind) {
-    case N_IDENT: {
-        uint16_t f = t->flags;
-        resolve_ref(r, t);
-        t->flags = f;
-        break;
-    }
+    case N_IDENT: resolve_ref_at(r, t, true); break;
     case N_ASSIGN: resolve_decl_target(r, t->a); resolve_expr(r, t->b); break;
     case N_SPREAD: resolve_decl_target(r, t->a); break;
     case N_ARRAY:
@@ -433,6 +430,11 @@ static void resolve_function(Resolver *r, FuncNode *fn) {
     }
     collect_lexical(r, s, &fn->body);
     for (uint32_t i = 0; i < fn->body.count; i++) hoist_vars(r, s, fn->body.items[i], false);
+    if (!(fn->flags & (FN_ARROW | FN_SCRIPT | FN_CLASS_FIELDS | FN_STATIC_INIT))) {
+        /* `var arguments` still starts out as the arguments object */
+        Binding *ab = fe_scope_find(s, r->fc->a_arguments);
+        if (ab && ab->kind == B_VAR) fn->arguments_binding = ab;
+    }
     if ((fn->flags & FN_NAMED_EXPR) && !fe_scope_find(s, fn->name))
         fn->self_binding = declare(r, s, fn->name, B_SELF, fn->line, fn->col);
     for (uint32_t i = 0; i < fn->params.count; i++) resolve_decl_target(r, fn->params.items[i]);

@@ -172,17 +172,6 @@ NodeId *ir_uses_copy(const Graph *g, NodeId n, uint32_t *count) {
 
 /* ---- nodes ------------------------------------------------------------------------ */
 
-static IrType type_for_repr(IrRepr r) {
-    switch (r) {
-    case R_NONE: case R_STATE: return ir_type_none();
-    case R_INT32: return ir_type_of_bits(T_INT32);
-    case R_BIT: return ir_type_range(0, 1);
-    case R_FLOAT64: return ir_type_of_bits(T_NUMBER);
-    case R_WORD: return ir_type_of_bits(T_INTERNAL);
-    default: return ir_type_any();
-    }
-}
-
 NodeId ir_node_new(Graph *g, IrOp op, uint32_t nctl, uint32_t neff, uint32_t nval,
                    uint32_t nfs, const NodeId *inputs) {
     if (nctl > 0xFFFF || neff > 0xFFFF || nfs > 1 || nval > 0xFFFFF) oom();
@@ -216,7 +205,7 @@ NodeId ir_node_new(Graph *g, IrOp op, uint32_t nctl, uint32_t neff, uint32_t nva
         g->in[n->in_start + i] = inputs[i];
         use_add(g, inputs[i], id);
     }
-    g->types[id] = type_for_repr((IrRepr)info->repr);
+    g->types[id] = ir_type_bound(g, id);   /* what the opcode guarantees, until typed */
     return id;
 }
 

@@ -67,6 +67,7 @@ IrType ir_type_bound(const Graph *g, NodeId n) {
     case IR_CheckString: case IR_StringConcat: return ir_type_of_bits(T_STRING);
     case IR_CheckHeapObject: return ir_type_of_bits(T_STRING | T_SYMBOL | T_OBJECT);
     case IR_CheckShape: {
+        if (ir_node(g, n)->aux.shapes >= g->shape_set_count) return ir_type_of_bits(T_OBJECT);
         const IrShapeSet *s = &g->shape_sets[ir_node(g, n)->aux.shapes];
         return ir_type_with_shapes(s->shapes, s->count);
     }
@@ -260,6 +261,7 @@ IrType ir_type_transfer(const Graph *g, NodeId n) {
         default: return ir_type_any();
         }
     case IR_AllocateObject: {
+        if (x->aux.shapes >= g->shape_set_count) return ir_type_of_bits(T_OBJECT);
         const IrShapeSet *s = &g->shape_sets[x->aux.shapes];
         return ir_type_with_shapes(s->shapes, s->count);
     }

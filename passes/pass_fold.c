@@ -337,9 +337,37 @@ static NodeId drop_check(Fold *f, NodeId n, NodeId with) {
     return with;
 }
 
+/* An identical check earlier on the effect chain already guards the value:
+ * the effect chain up to a merge runs before n, so it dominates n. Type
+ * checks hold for good; shape and elements-kind checks only until something
+ * writes memory or calls out. */
+static NodeId dominating_check(const Graph *g, NodeId n) {
+    IrOp op = ir_op(g, n);
+    bool memory = op == IR_CheckShape || op == IR_CheckElementsKind;
+    NodeId e = ir_eff0(g, n);
+    for (int steps = 0; steps < 64 && ir_is_live(g, e); steps++) {
+        IrOp eo = ir_op(g, e);
+        if (eo == IR_EffectPhi || eo == IR_Start || eo == IR_Dead) return IR_NONE;
+        if (eo == op && ir_in_count(g, e) == ir_in_count(g, n) && ir_node(g, e)->aux.raw[0] == ir_node(g, n)->aux.raw[0] &&
+            ir_node(g, e)->aux.raw[1] == ir_node(g, n)->aux.raw[1]) {
+            bool same = true;
+            for (uint32_t i = 0; i < ir_nval(g, n); i++) same &= ir_val(g, e, i) == ir_val(g, n, i);
+            if (same) return e;
+        }
+        if (memory && (ir_has(g, e, P_WRITE) || ir_has(g, e, P_THROW))) return IR_NONE;
+        if (ir_neff(g, e) != 1) return IR_NONE;
+        e = ir_eff0(g, e);
+    }
+    return IR_NONE;
+}
+
 static NodeId reduce_check(Fold *f, NodeId n) {
     Graph *g = f->g;
     IrOp op = ir_op(g, n);
+    if (op != IR_CheckIf) {
+        NodeId prior = dominating_check(g, n);
+        if (prior != IR_NONE) return drop_check(f, n, prior);
+    }
     NodeId x = ir_val(g, n, 0);
     IrOp xo = ir_op(g, x);
     const IrType *t = ir_type(g, x);
@@ -602,6 +630,17 @@ static NodeId reduce_change(Fold *f, NodeId n) {
     case IR_BooleanNot:
         if (xo == IR_BooleanNot) return ir_val(g, x, 0);
         break;
+    case IR_ReferenceEqual: {
+        /* ChangeBitToTagged(b) === true is b; === false is !b. */
+        NodeId y = ir_val(g, n, 1);
+        if (xo != IR_ChangeBitToTagged) { NodeId t = x; x = y; y = t; xo = ir_op(g, x); }
+        if (xo == IR_ChangeBitToTagged && ir_op(g, y) == IR_Constant) {
+            Value v = ir_node(g, y)->aux.value;
+            if (v == RT_TRUE) return ir_val(g, x, 0);
+            if (v == RT_FALSE) return new_pure1(f, IR_BooleanNot, ir_val(g, x, 0), ir_node(g, n)->bc_offset);
+        }
+        break;
+    }
     case IR_ChangeFloat64ToTagged:
         if (xo == IR_ChangeInt32ToFloat64)
             return new_pure1(f, IR_ChangeInt32ToTagged, ir_val(g, x, 0), ir_node(g, n)->bc_offset);

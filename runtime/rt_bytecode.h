@@ -124,6 +124,7 @@ typedef struct BytecodeFunction {
     void *opt_code;                 /* optimized code, later tiers */
     uint32_t opt_flags;
     struct BytecodeFunction *next_in_runtime; /* Runtime.code_list */
+    void *tier;                     /* tiering state (rt_tier.h: RtTierInfo), NULL until needed */
 } BytecodeFunction;
 
 /* Source position of a bytecode offset (the last entry at or before it). */
@@ -140,6 +141,7 @@ enum {
     BCO_DEOPT_REQUESTED = 1 << 4,     /* %DeoptimizeNow / %DeoptimizeFunction */
     BCO_MAYBE_DEOPTED = 1 << 5,       /* has been deoptimized at least once */
     BCO_VERIFIED = 1 << 6,            /* the interpreter checked its operands (rt_interp_ops.c) */
+    BCO_OPT_ATTEMPTED = 1 << 7,       /* the optimizing tier compiled or refused it (ir_tierup) */
 };
 
 #endif

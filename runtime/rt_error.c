@@ -141,11 +141,20 @@ static void frame_line(Buf *b, Frame *f) {
     }
 }
 
-/* The frame lines, each starting with "\n    at ". */
-Value rt_capture_stack(Runtime *rt, int skip) {
+/* Is f a frame of the constructor chain building an object whose prototype
+ * is proto (new.target.prototype)? Those frames are left out of an error's
+ * stack, as V8 leaves out everything up to new.target's frame. */
+static bool constructing(Runtime *rt, Frame *f, Value proto) {
+    if (!(f->flags & FRAME_CONSTRUCT) || !rt_is_object(f->new_target) || !rt_is_object(proto)) return false;
+    return data_lookup(rt, f->new_target, rt_atom(rt, ATOM_prototype)) == proto;
+}
+
+static Value capture(Runtime *rt, int skip, Value proto) {
     Buf b = {0};
     int n = 0;
-    for (Frame *f = rt->interp ? rt->interp->top : NULL; f && n < STACK_TRACE_LIMIT; f = f->caller) {
+    Frame *f = rt->interp ? rt->interp->top : NULL;
+    while (f && constructing(rt, f, proto)) f = f->caller;
+    for (; f && n < STACK_TRACE_LIMIT; f = f->caller) {
         if (skip > 0) {
             skip--;
             continue;
@@ -155,6 +164,9 @@ Value rt_capture_stack(Runtime *rt, int skip) {
     }
     return buf_to_string(rt, &b);
 }
+
+/* The frame lines, each starting with "\n    at ". */
+Value rt_capture_stack(Runtime *rt, int skip) { return capture(rt, skip, RT_UNDEFINED); }
 
 /* "Name: message", "Name" or "message", as Error.prototype.toString says;
  * data properties only. */
@@ -192,7 +204,7 @@ static Value make_error(Runtime *rt, Value proto, Value message, Value options) 
             rt_define_data(rt, &w->base, rt_atom(rt, ATOM_cause), c, PROP_HIDDEN);
         }
     }
-    Value frames = rt_capture_stack(rt, 0);
+    Value frames = capture(rt, 0, proto);
     w->value = frames;
     Buf b = {0};
     error_header(rt, err, &b);

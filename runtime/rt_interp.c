@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rt_frame.h"
+#include "rt_tier.h"
 
 #define OPW(c) ((c) == 'i' || (c) == 'j' ? 4 : 2)
 #define OPC(s, i) (sizeof(s) > (i) + 1 ? OPW((s)[i]) : 0)
@@ -155,6 +156,49 @@ static Value closure_for(Runtime *rt, Frame *fr, BytecodeFunction *bf) {
     return rt_ptr(fn);
 }
 
+/* The common call, inline: a verified function with feedback, no context
+ * to allocate, no class constructor, no tiering hook, and a receiver that
+ * needs no boxing. NULL: take rt_frame_push, which handles everything. */
+static inline Frame *push_fast(Runtime *rt, Interp *ip, Frame *caller, JSFunction *fn, Value recv, int argc,
+                               const Value *argv) {
+    BytecodeFunction *bf = fn->bc;
+    if (__builtin_expect(!bf->feedback || !(bf->opt_flags & BCO_VERIFIED) ||
+                         (bf->flags & (BFF_CLASS_CTOR | BFF_NEEDS_CONTEXT)) || rt->opt_hook, 0))
+        return NULL;
+    if (bf->flags & BFF_ARROW) recv = fn->this_val;
+    else if (!(bf->flags & BFF_STRICT)) {
+        if (rt_is_nullish(recv)) recv = rt_ptr(rt->global);
+        else if (!rt_is_object(recv)) return NULL;
+    }
+    Value *base = caller->regs + caller->bf->register_count;
+    uint32_t nreg = bf->register_count, formals = bf->formal_count;
+    if (__builtin_expect(ip->frame_count >= RT_MAX_FRAMES ||
+                         sizeof(Frame) / sizeof(Value) + (size_t)argc + nreg > (size_t)(ip->limit - base), 0))
+        return NULL;
+    Frame *f = (Frame *)base;
+    f->caller = caller;
+    f->function = fn;
+    f->bf = bf;
+    f->context = fn->context;
+    f->receiver = recv;
+    f->new_target = RT_UNDEFINED;
+    f->acc = RT_UNDEFINED;
+    f->pc = 0;
+    f->argc = (uint32_t)argc;
+    f->flags = 0;
+    Value *args = f->args;
+    for (int i = 0; i < argc; i++) args[i] = argv[i];
+    Value *regs = args + argc;
+    f->regs = regs;
+    uint32_t i = 0;
+    for (; i < formals && i < (uint32_t)argc && i < nreg; i++) regs[i] = argv[i];
+    for (; i < nreg; i++) regs[i] = RT_UNDEFINED;
+    bf->invocation_count++;
+    ip->top = f;
+    ip->frame_count++;
+    return f;
+}
+
 /* ---- the dispatch loop ---------------------------------------------------------------------------- */
 Value rt_interp_run(Runtime *rt, Frame *entry) {
     static const void *const labels[BC__COUNT] = {
@@ -201,8 +245,20 @@ Value rt_interp_run(Runtime *rt, Frame *entry) {
     } while (0)
 #define STRICT() ((bf->flags & BFF_STRICT) != 0)
 
+    /* A frame just pushed for a function with optimized code runs that
+     * code (rt_tier.c); the frame stays as its activation record. */
+    RtOptCode *tier_code;
+#define ENTER_FRAME()                                                        \
+    do {                                                                     \
+        if (__builtin_expect(bf->opt_code != NULL, 0)) {                     \
+            tier_code = bf->opt_code;                                        \
+            goto tier_run;                                                   \
+        }                                                                    \
+        DISPATCH();                                                          \
+    } while (0)
+
     LOAD_FRAME();
-    DISPATCH();
+    ENTER_FRAME();
 
     /* ---- accumulator loads ---- */
 op_LdaUndefined: acc = RT_UNDEFINED; NEXT(LdaUndefined);
@@ -667,6 +723,9 @@ op_JumpLoop: {
     if (rt->opt_hook) {
         SAVE();
         ((OptHook)rt->opt_hook)(rt, fr->function, 1, (uint32_t)(pc - code));
+        if (__builtin_expect(bf->tier && ((RtTierInfo *)bf->tier)->osr, 0) &&
+            (tier_code = rt_tier_osr_code(bf, (uint32_t)(pc - code))))
+            goto tier_run;   /* on-stack replacement: the loop goes on in optimized code */
     }
     pc = code + J(1);
     DISPATCH();
@@ -691,11 +750,13 @@ op_Call: {
     int argc = n ? (int)n - 1 : 0;
     SAVE();
     if (rt_is_class(callee, CLS_FUNCTION)) {
-        Frame *nf = rt_frame_push(rt, (JSFunction *)rt_as_object(callee), recv, argc, argv + 1, RT_UNDEFINED, 0);
+        JSFunction *cf = (JSFunction *)rt_as_object(callee);
+        Frame *nf = push_fast(rt, ip, fr, cf, recv, argc, argv + 1);
+        if (!nf) nf = rt_frame_push(rt, cf, recv, argc, argv + 1, RT_UNDEFINED, 0);
         if (!nf) goto exception;
         fr = nf;
         LOAD_FRAME();
-        DISPATCH();
+        ENTER_FRAME();
     }
     acc = call_other(rt, fr, callee, U(1), recv, argc, argv + 1);
     CHECK(acc);
@@ -718,7 +779,7 @@ op_CallSpread: {
         if (!nf) goto exception;
         fr = nf;
         LOAD_FRAME();
-        DISPATCH();
+        ENTER_FRAME();
     }
     acc = rt_call(rt, callee, recv, (int)n, args);
     free(args);
@@ -752,7 +813,7 @@ op_ConstructSpread: {
         if (!nf) goto exception;
         fr = nf;
         LOAD_FRAME();
-        DISPATCH();
+        ENTER_FRAME();
     }
     if (!rt_is_constructor(callee)) {
         free(heap_args);
@@ -877,6 +938,15 @@ op_IteratorClose:
     NEXT(IteratorClose);
 op_Debugger: NEXT(Debugger);
 op_Nop: NEXT(Nop);
+
+tier_run: {
+    Value r = rt_tier_enter(rt, fr, tier_code);
+    LOAD_FRAME();
+    if (r == RT_TIER_RESUME) DISPATCH();   /* deoptimized: the frame holds the state */
+    if (rt_is_exception(r)) goto exception;
+    acc = r;
+    goto op_Return;
+}
 
 bad_context:
     SAVE();

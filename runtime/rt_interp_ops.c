@@ -476,7 +476,10 @@ Value rt_throw_not_callable(Runtime *rt, Frame *fr, Value callee, int callee_reg
             desc_set(desc, regd + (size_t)callee_reg * DESC_MAX);
         free(regd);
     }
-    if (!desc[0] && !source_callee(bf, fr->pc, desc)) {
+    /* an unknown base ("(intermediate value).f"): the source text knows better */
+    char src[DESC_MAX];
+    if ((!desc[0] || strstr(desc, "(intermediate value)")) && source_callee(bf, fr->pc, src)) desc_set(desc, src);
+    if (!desc[0]) {
         rt_value_desc(rt, callee, desc + 1, sizeof desc - 2);
         if (rt_is_string(callee)) {
             desc[0] = '"';

@@ -275,8 +275,7 @@ static double parse_pow2(const uint16_t *u, uint32_t n, int bits) {
     uint64_t kept = m >> shift;
     uint64_t rest = m & ((1ULL << shift) - 1);
     uint64_t half = 1ULL << (shift - 1);
-    if (rest > half || (rest == half && (sticky || (kept & 1))) ) kept++;
-    else if (rest == half && !sticky && !(kept & 1)) { /* tie to even: keep */ }
+    if (rest > half || (rest == half && (sticky || (kept & 1)))) kept++; /* ties to even */
     if (extra > 4000) return INFINITY;
     return ldexp((double)kept, shift + (int)extra);
 }
@@ -307,7 +306,7 @@ double rt_string_to_number(JSString *s) {
         if (match) return neg ? -INFINITY : INFINITY;
     }
     /* StrUnsignedDecimalLiteral: digits [. digits] | . digits, then [eE][+-]digits */
-    uint32_t start = i, int_digits = 0, frac_digits = 0;
+    uint32_t int_digits = 0, frac_digits = 0;
     while (i < n && u[i] >= '0' && u[i] <= '9') { i++; int_digits++; }
     if (i < n && u[i] == '.') {
         i++;
@@ -327,7 +326,6 @@ double rt_string_to_number(JSString *s) {
     if (!buf) return NAN;
     for (uint32_t k = 0; k < n; k++) buf[k] = (char)u[k];
     buf[n] = 0;
-    (void)start;
     double d = strtod(buf, NULL);
     if (buf != small) free(buf);
     return d;

@@ -306,6 +306,9 @@ static Value primitive_proto(Runtime *rt, Value v) {
 }
 
 static Value read_nullish_error(Runtime *rt, Value obj, Value key, const char *verb) {
+    if (verb[0] == 'r' && key == rt->intrinsics[INTR_Sym_iterator] && rt_is_symbol(key))
+        return rt_throw_error(rt, ERR_TypeError, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
+                              obj == RT_NULL ? "null" : "undefined");
     char *t = key_text(rt, key);
     rt_throw_error(rt, ERR_TypeError, "Cannot %s properties of %s (%sing '%s')",
                    verb[0] == 'r' ? "read" : "set", obj == RT_NULL ? "null" : "undefined", verb, t);
@@ -499,8 +502,11 @@ int rt_set_index(Runtime *rt, Value obj, uint32_t index, Value v, bool strict) {
 
 /* ---- [[DefineOwnProperty]] --------------------------------------------------------------- */
 
+/* ArraySetLength (§10.4.2.4) as [[DefineOwnProperty]] of `length` with a
+ * full data descriptor: the value is validated first (RangeError), then the
+ * attributes; when shrinking stops at a non-configurable element the length
+ * still becomes read-only if asked, and the define reports failure. */
 static int define_array_length(Runtime *rt, JSObject *o, Value v, uint8_t attrs) {
-    if (attrs & (PROP_ENUMERABLE | PROP_CONFIGURABLE | PROP_ACCESSOR)) return 0;
     double d;
     uint32_t u;
     if (rt_to_uint32(rt, v, &u) < 0 || rt_to_number(rt, v, &d) < 0) return -1;
@@ -508,11 +514,11 @@ static int define_array_length(Runtime *rt, JSObject *o, Value v, uint8_t attrs)
         rt_throw_error(rt, ERR_RangeError, "Invalid array length");
         return -1;
     }
-    if ((o->flags & OBJ_LENGTH_READONLY) && ((attrs & PROP_WRITABLE) || u != o->length)) return 0;
+    if (attrs & (PROP_ENUMERABLE | PROP_CONFIGURABLE | PROP_ACCESSOR)) return 0;
+    if (o->flags & OBJ_LENGTH_READONLY) return ((attrs & PROP_WRITABLE) || u != o->length) ? 0 : 1;
     if (rt_array_set_length(rt, o, d, false) < 0) return -1;
-    if (o->length != u) return 0;
     if (!(attrs & PROP_WRITABLE)) o->flags |= OBJ_LENGTH_READONLY;
-    return 1;
+    return o->length == u ? 1 : 0;
 }
 
 /* Non-configurable existing property: may it become (attrs, value)? */

@@ -83,6 +83,7 @@ struct Runtime {
     Value extra_roots[8];            /* host-owned roots (module cache, …) */
     struct ShapeCache *shapes;       /* root shapes per (proto, in-object capacity); weak (rt_shape.c) */
     uint64_t random_state;           /* Math.random: xorshift64* state, seeded by rt_realm_init */
+    void *tier;                      /* the optimizing tier's state (backend/be_tier.c), with opt_hook */
 };
 
 Runtime *rt_new(const Flags *flags, void *stack_base);

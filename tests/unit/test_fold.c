@@ -202,14 +202,32 @@ Test(fold, gvn_merges_identical_pure_nodes) {
     ir_graph_free(g);
 }
 
-Test(fold, gvn_leaves_checks_alone) {
+Test(fold, dominating_identical_check_makes_a_second_one_redundant) {
     Graph *g = tg_new();
     NodeId p = tg_param(g, 0);
     NodeId c1 = IR_NEW(g, IR_CheckString, g->start, g->start, p, tg_fs(g));
     NodeId c2 = IR_NEW(g, IR_CheckString, g->start, c1, p, tg_fs(g));
     tg_return(g, g->start, c2, c2);
     tg_run(g, "fold");
-    cr_assert_eq(tg_count(g, IR_CheckString), 2, "checks are not pure; redundancy elimination is another pass");
+    cr_assert_eq(tg_count(g, IR_CheckString), 1);
+    cr_assert_eq(returned(g), c1);
+    ir_graph_free(g);
+}
+
+Test(fold, shape_check_survives_a_store_in_between) {
+    static Shape s;
+    Graph *g = tg_new();
+    Shape *sp = &s;
+    uint32_t set = ir_shape_set_add(g, &sp, 1);
+    NodeId p = tg_param(g, 0);
+    NodeId c1 = IR_NEW(g, IR_CheckShape, g->start, g->start, p, tg_fs(g));
+    ir_node(g, c1)->aux.shapes = set;
+    NodeId st = IR_NEW(g, IR_StoreField, g->start, c1, c1, ir_constant(g, rt_int(1)));
+    NodeId c2 = IR_NEW(g, IR_CheckShape, g->start, st, p, tg_fs(g));
+    ir_node(g, c2)->aux.shapes = set;
+    tg_return(g, g->start, c2, c2);
+    tg_run(g, "fold");
+    cr_assert_eq(tg_count(g, IR_CheckShape), 2, "a store may change the shape");
     ir_graph_free(g);
 }
 

@@ -146,8 +146,10 @@ Test(lex, identifiers_and_keywords) {
     cr_assert_str_eq(l->t[6].name, "_b");
     cr_assert_eq(l->t[1].name, fe_atom(&l->fc, "abc", 3));  /* atoms are canonical */
     done(l);
-    l = lex("v\\u0061r");
-    cr_assert_eq(l->t[0].type, T_ERROR);
+    l = lex("v\\u0061r \\u200Dx");
+    cr_assert_eq(l->t[0].type, T_IDENT);       /* a property name; never a keyword */
+    cr_assert(l->t[0].escaped_keyword);
+    cr_assert_eq(l->t[1].type, T_ERROR);       /* ZWJ cannot start an identifier */
     done(l);
 }
 

@@ -246,3 +246,23 @@ Test(object, instance_of) {
     cr_assert(rt_is_callable(rt_ptr(f)));
     rt_free(rt);
 }
+
+Test(object, array_length_define) {
+    Runtime *rt = new_rt(__builtin_frame_address(0));
+    Value init[] = {rt_int(0), rt_int(1), rt_int(2)};
+    JSObject *a = rt_array_from(rt, init, 3);
+    /* a non-configurable element stops the shrink; length still turns read-only */
+    cr_assert_eq(rt_define_data(rt, a, rt_int(1), rt_int(1), PROP_WRITABLE | PROP_ENUMERABLE), 1);
+    cr_assert_eq(a->elements_kind, EK_DICTIONARY);
+    cr_assert_eq(rt_define_data(rt, a, rt->atoms[ATOM_length], rt_int(0), 0), 0);
+    cr_assert_eq(a->length, 2);
+    cr_assert(a->flags & OBJ_LENGTH_READONLY);
+    cr_assert_eq(rt_define_data(rt, a, rt_int(5), rt_int(5), PROP_DEFAULT), 0); /* past a read-only length */
+    cr_assert_eq(rt_set_index(rt, rt_ptr(a), 5, rt_int(5), true), -1);
+    expect_exception(rt, "Cannot add property 5, object is not extensible");
+    /* the value is checked before the attributes */
+    JSObject *b = rt_array_new(rt, 0);
+    cr_assert_eq(rt_define_data(rt, b, rt->atoms[ATOM_length], rt_int(-1), PROP_CONFIGURABLE), -1);
+    expect_exception(rt, "Invalid array length");
+    rt_free(rt);
+}

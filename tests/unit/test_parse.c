@@ -115,6 +115,9 @@ Test(parse, early_errors) {
     expect_error("let x =", "Unexpected end of input", 1, 8);
     expect_error("a b", "Unexpected identifier 'b'", 1, 3);
     expect_error("'use strict'; 017", "Octal literals are not allowed in strict mode.", 1, 15);
+    expect_error("v\\u0061r x = 1;", "Keyword must not contain escaped characters", 1, 1);
+    expect_error("([a, a]) => 1", "Duplicate parameter name not allowed in this context", 1, 6);
+    expect_error("function f() { '\\1'; 'use strict'; }", "Octal escape sequences are not allowed in strict mode.", 1, 22);
     expect_error("class A { constructor(){} constructor(){} }", "A class may only have one constructor", 1, 27);
     expect_error("function f() { super.x; }", "'super' keyword unexpected here", 1, 16);
 }

@@ -1,0 +1,220 @@
+/* rt_tier.c — entering optimized code and the stubs it calls back into.
+ *
+ * Optimized code runs inside the interpreter frame that the call pushed
+ * (see rt_tier.h); everything it cannot do inline it asks of a stub here.
+ * The generic stub runs one bytecode with exactly the interpreter's
+ * semantics by lending the interpreter a one-instruction clone of the
+ * function (the instruction followed by Return) for the activation's own
+ * frame: the same registers, context, receiver, feedback vector and source
+ * position, so errors, stack traces and feedback come out as if the
+ * interpreter had run it. Deoptimization itself is in rt_deopt.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rt_tier.h"
+
+RtTierInfo *rt_tier_info(BytecodeFunction *bf) {
+    if (!bf->tier) {
+        bf->tier = calloc(1, sizeof(RtTierInfo));
+        if (!bf->tier) abort();
+    }
+    return bf->tier;
+}
+
+/* The C stack an optimized call chain may use before it throws RangeError:
+ * every optimized activation nests C frames (the interpreter's VM stack
+ * bounds the JS depth, this bounds the machine stack). */
+#define RT_TIER_C_STACK (3u << 20)
+
+static bool c_stack_exhausted(Runtime *rt) {
+    uintptr_t base = (uintptr_t)rt->native_stack_base, here = (uintptr_t)__builtin_frame_address(0);
+    return base && here < base && base - here > RT_TIER_C_STACK;
+}
+
+static Value stack_overflow(Runtime *rt) {
+    return rt_throw_error(rt, ERR_RangeError, "Maximum call stack size exceeded");
+}
+
+static Value context_value(Context *c) { return c ? rt_ptr(c) : RT_UNDEFINED; }
+
+static Context *context_of(Value v) {
+    if (!rt_is_ptr(v) || !rt_as_ptr(v)) return NULL;
+    return ((GCHeader *)rt_as_ptr(v))->kind == HK_CONTEXT ? rt_as_ptr(v) : NULL;
+}
+
+/* ---- entry ------------------------------------------------------------------------------- */
+Value rt_tier_enter(Runtime *rt, Frame *fr, RtOptCode *code) {
+    if (c_stack_exhausted(rt)) return stack_overflow(rt);
+    RtActivation act = {
+        .rt = rt, .fr = fr, .code = code, .regs = fr->regs,
+        .context = context_value(fr->context), .receiver = fr->receiver,
+        .closure = rt_ptr(fr->function), .new_target = fr->new_target, .acc = fr->acc,
+        .argc = fr->argc,
+    };
+    return code->entry(rt, fr, &act, 0, 0, 0, &act);
+}
+
+RtOptCode *rt_tier_osr_code(BytecodeFunction *bf, uint32_t jumploop_pc) {
+    RtTierInfo *ti = bf->tier;
+    if (!ti || !ti->osr || ti->osr->invalidated || ti->osr->osr_pc != jumploop_pc) return NULL;
+    return ti->osr;
+}
+
+/* ---- the generic stub ------------------------------------------------------------------------ */
+RtTrampoline *rt_tramp_new(BytecodeFunction *bf, uint32_t bc) {
+    if (bc >= bf->code_len) return NULL;
+    uint32_t len = (uint32_t)rt_bytecode_length((Bytecode)bf->code[bc]);
+    if (bc + len > bf->code_len) return NULL;
+    RtTrampoline *t = calloc(1, sizeof *t + len + 1);
+    if (!t) abort();
+    t->bf = *bf;
+    memcpy(t->code, bf->code + bc, len);
+    t->code[len] = BC_Return;
+    t->bf.code = t->code;
+    t->bf.code_len = len + 1;
+    t->bf.handlers = NULL;
+    t->bf.handler_count = 0;
+    const SourcePos *sp = rt_bc_position(bf, bc);
+    t->pos = sp ? *sp : (SourcePos){0, bf->line, bf->col, 0};
+    t->pos.offset = 0;
+    t->bf.positions = &t->pos;
+    t->bf.position_count = 1;
+    t->bf.opt_code = NULL;
+    t->bf.tier = NULL;
+    t->bf.next_in_runtime = NULL;
+    t->bf.opt_flags = bf->opt_flags | BCO_VERIFIED;
+    t->bc = bc;
+    return t;
+}
+
+void rt_tramp_free(RtTrampoline *t) { free(t); }
+
+/* Runs the trampoline on fr, which is the innermost frame. Both a Return
+ * and an uncaught throw pop the frame they leave: push it back. */
+static Value run_tramp(Runtime *rt, Frame *fr, RtTrampoline *t) {
+    Interp *ip = rt->interp;
+    BytecodeFunction *real = fr->bf;
+    uint32_t flags = fr->flags;
+    fr->bf = &t->bf;
+    fr->pc = 0;
+    fr->flags = FRAME_ENTRY;
+    ip->top = fr;
+    Value r = rt_interp_run(rt, fr);
+    ip->top = fr;
+    ip->frame_count++;
+    fr->bf = real;
+    fr->flags = flags;
+    fr->pc = t->bc;
+    if (ip->throw_bf == &t->bf) {
+        ip->throw_bf = real;
+        ip->throw_pc = t->bc;
+    }
+    return r;
+}
+
+Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv) {
+    fr->pc = t->bc;
+    if (c_stack_exhausted(rt)) return stack_overflow(rt);
+    fr->acc = acc;
+    fr->context = context_of(ctx);
+    fr->receiver = recv;
+    Bytecode op = (Bytecode)t->code[0];
+    /* Calls that fail before anything happens: the interpreter's message
+     * needs the whole function's bytecode, which the clone does not have. */
+    if (op == BC_Call || op == BC_Construct) {
+        Value callee = fr->regs[rt_bc_u16(t->code + 1)];
+        bool bad = op == BC_Call ? !rt_is_callable(callee) : !rt_is_constructor(callee);
+        if (bad) {
+            FeedbackSlot *fs = &fr->bf->feedback->slots[rt_bc_u16(t->code + 7)];
+            rt_fb_call(fs, callee);
+            return rt_throw_not_callable(rt, fr, callee, rt_bc_u16(t->code + 1), op == BC_Construct);
+        }
+    }
+    return run_tramp(rt, fr, t);
+}
+
+Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Value *argv, uint32_t n) {
+    fr->pc = bc;
+    Value recv = n ? argv[0] : RT_UNDEFINED;
+    int argc = n ? (int)n - 1 : 0;
+    if (rt_is_class(callee, CLS_FUNCTION)) {
+        if (c_stack_exhausted(rt)) return stack_overflow(rt);
+        Frame *nf = rt_frame_push(rt, (JSFunction *)rt_as_object(callee), recv, argc, argv + 1, RT_UNDEFINED,
+                                  FRAME_ENTRY);
+        if (!nf) return RT_EXCEPTION;
+        return rt_interp_run(rt, nf);
+    }
+    if (!rt_is_callable(callee)) {
+        int reg = -1;
+        if (bc < fr->bf->code_len && fr->bf->code[bc] == BC_Call) reg = rt_bc_u16(fr->bf->code + bc + 1);
+        return rt_throw_not_callable(rt, fr, callee, reg, false);
+    }
+    return rt_call(rt, callee, recv, argc, argv + 1);
+}
+
+Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent) {
+    (void)fr;
+    return rt_ptr(rt_context_new(rt, context_of(parent), slots));
+}
+
+Value rt_stub_string_concat(Runtime *rt, Frame *fr, uint32_t bc, Value a, Value b) {
+    fr->pc = bc;
+    return rt_string_concat(rt, a, b);
+}
+
+Value rt_stub_throw(Runtime *rt, Frame *fr, uint32_t bc, Value exc) {
+    (void)rt;
+    fr->pc = bc;
+    fr->acc = exc;
+    return RT_TIER_RESUME;
+}
+
+Value rt_stub_store_element(Runtime *rt, Frame *fr, uint32_t bc_strict, Value obj, uint32_t index, Value v) {
+    fr->pc = bc_strict & 0x7FFFFFFFu;
+    return rt_set_index(rt, obj, index, v, (bc_strict >> 31) != 0) < 0 ? RT_EXCEPTION : RT_UNDEFINED;
+}
+
+/* ---- pure helpers ------------------------------------------------------------------------------- */
+double rt_stub_fmod(double a, double b) { return fmod(a, b); }
+
+double rt_stub_pow(double a, double b) {
+    /* JS differs from C pow: 1 ** NaN and (+-1) ** +-Infinity are NaN. */
+    if (isnan(b)) return NAN;
+    if (isinf(b) && (a == 1.0 || a == -1.0)) return NAN;
+    return pow(a, b);
+}
+
+int32_t rt_stub_to_int32(double d) {
+    if (!isfinite(d)) return 0;
+    double m = fmod(trunc(d), 4294967296.0);
+    if (m < 0) m += 4294967296.0;
+    return (int32_t)(uint32_t)m;
+}
+
+uint32_t rt_stub_to_boolean(Value v) { return rt_to_boolean(v) ? 1 : 0; }
+
+Value rt_stub_box_double(double d) { return rt_number(d); }
+
+#define SPEC_FAIL ((int64_t)1 << 32)
+
+int64_t rt_stub_int32_div(int32_t a, int32_t b) {
+    if (b == 0 || (a == INT32_MIN && b == -1) || (a == 0 && b < 0) || a % b != 0) return SPEC_FAIL;
+    return (int64_t)(uint32_t)(a / b);
+}
+
+int64_t rt_stub_int32_mod(int32_t a, int32_t b) {
+    if (b == 0 || (a == INT32_MIN && b == -1)) return SPEC_FAIL;
+    int32_t r = a % b;
+    if (r == 0 && a < 0) return SPEC_FAIL;   /* -0 */
+    return (int64_t)(uint32_t)r;
+}
+
+int32_t rt_stub_int32_shift(int32_t a, int32_t b, int32_t kind) {
+    uint32_t s = (uint32_t)b & 31;
+    if (kind == 0) return (int32_t)((uint32_t)a << s);
+    if (kind == 1) return a >> s;
+    return (int32_t)((uint32_t)a >> s);
+}
+
+double rt_stub_uint32_to_float64(uint32_t w) { return (double)w; }

@@ -1,0 +1,144 @@
+/* rt_tier.h — the runtime side of the optimizing tier: how the interpreter
+ * enters optimized code, what optimized code calls back into (the stubs),
+ * and how the deoptimizer rebuilds an interpreter frame.
+ *
+ * The design keeps the interpreter frame of an optimized call alive while
+ * the machine code runs (as V8's optimized frames keep their frame type in
+ * the stack): the frame holds the arguments, carries the function for stack
+ * traces, is where a stub records the bytecode offset it runs for, and is
+ * the frame the deoptimizer fills in (registers, accumulator, context, pc)
+ * before the interpreter simply continues it. No frame has to be
+ * materialized from nothing unless inlining put several functions in one
+ * optimized frame.
+ *
+ * Calling convention of optimized code (System V):
+ *     Value code(Runtime *rt, Frame *fr, RtActivation *act, 0, 0, 0, RtActivation *act)
+ * The seventh argument travels on the stack, at [rbp+16] inside the
+ * optimized frame: the deoptimizer finds the activation from the frame
+ * pointer alone. Results: a Value, RT_EXCEPTION (rt->exception set,
+ * fr->pc at the throwing instruction), or RT_TIER_RESUME (the frame was
+ * rewritten by the deoptimizer: interpret it from fr->pc).
+ *
+ * Only backend/be_tier.c (the compiler) creates RtOptCode; the runtime never
+ * includes backend headers (DESIGN §1: data flows one way).
+ */
+#ifndef RT_TIER_H
+#define RT_TIER_H
+
+#include "rt_frame.h"
+
+/* Returned by optimized code after a deoptimization: the interpreter frame
+ * holds the state to resume from. Never a JS value. */
+#define RT_TIER_RESUME RT_MKTAG(RT_TAG_SPECIAL, 0x7e5)
+
+typedef struct RtActivation RtActivation;
+typedef Value (*RtOptEntry)(Runtime *rt, Frame *fr, RtActivation *act, uint64_t z3, uint64_t z4,
+                            uint64_t z5, RtActivation *act7);
+
+/* One compiled body of a function (a call entry or an OSR entry). */
+typedef struct RtOptCode {
+    RtOptEntry entry;
+    BytecodeFunction *bf;
+    uint32_t osr_pc;            /* OSR: the JumpLoop offset it enters from; 0: call entry */
+    uint32_t invalidated;       /* read by the code after every call: lazy deopt when set */
+    void *backend;              /* the compiler's record (BeCodeFn *): opaque here */
+    struct RtTrampoline **tramps; /* single-bytecode trampolines of the generic stub */
+    uint32_t ntramps;
+    uint32_t deopts;            /* deoptimizations of this code */
+} RtOptCode;
+
+/* Lives in rt_tier_enter's C frame for the duration of one optimized call.
+ * The entry values are prepared here in C so that the code loads each with
+ * one instruction (offsets are used by backend/be_select.c). */
+struct RtActivation {
+    Runtime *rt;
+    Frame *fr;
+    RtOptCode *code;
+    Value *regs;                /* fr->regs */
+    Value context;              /* fr->context as a value (undefined when none) */
+    Value receiver, closure, new_target, acc;
+    uint64_t argc;
+};
+
+/* Per-function tiering state (BytecodeFunction.tier). */
+typedef struct RtTierInfo {
+    RtOptCode *osr;             /* OSR code, if any */
+    uint32_t calls_since;       /* invocations since the last (de)optimization */
+    uint32_t backedges_since;
+    uint32_t deopts;            /* counting deoptimizations (never-optimize past the limit) */
+    uint32_t soft_deopts;       /* deopts for missing feedback (bounded by the sites) */
+    uint32_t compiles;
+    uint8_t failed;             /* the compiler refused it (bailout) */
+} RtTierInfo;
+
+/* How many counting deoptimizations before a function stays interpreted. */
+#define RT_TIER_MAX_DEOPTS 5
+#define RT_TIER_MAX_SOFT_DEOPTS 40
+
+RtTierInfo *rt_tier_info(BytecodeFunction *bf);   /* created on demand, never NULL */
+
+/* ---- entering optimized code (called by the interpreter) --------------------------
+ * fr is the top frame, just pushed for a call of a function whose
+ * BytecodeFunction has opt_code, or a frame at a loop back edge for OSR. */
+Value rt_tier_enter(Runtime *rt, Frame *fr, RtOptCode *code);
+/* The OSR code to enter at this JumpLoop, or NULL. */
+RtOptCode *rt_tier_osr_code(BytecodeFunction *bf, uint32_t jumploop_pc);
+
+/* ---- stubs (called by optimized code) --------------------------------------------- */
+/* A single-bytecode trampoline: the bytecode at `bc` runs with the
+ * interpreter's exact semantics on the activation's frame. */
+typedef struct RtTrampoline {
+    BytecodeFunction bf;        /* a clone: code = [instruction][Return] */
+    uint32_t bc;                /* offset of the instruction in the real function */
+    SourcePos pos;
+    uint8_t code[];
+} RtTrampoline;
+RtTrampoline *rt_tramp_new(BytecodeFunction *bf, uint32_t bc);
+void rt_tramp_free(RtTrampoline *t);
+
+/* acc = run(bytecode at t->bc) with the given accumulator, context and
+ * receiver; the registers it names were stored into fr->regs by the code. */
+Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv);
+/* A JS call as the Call bytecode at bc makes it: n values at argv, the
+ * receiver first (n == 0: receiver undefined, no arguments). */
+Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Value *argv, uint32_t n);
+Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent);
+Value rt_stub_string_concat(Runtime *rt, Frame *fr, uint32_t bc, Value a, Value b);
+/* Records a throw at bc (the interpreter will rethrow acc at fr->pc). */
+Value rt_stub_throw(Runtime *rt, Frame *fr, uint32_t bc, Value exc);
+/* obj[index] = v the generic way (a hole, beyond the storage, a setter on
+ * the chain); bc_strict: the bytecode offset, bit 31 set in strict code.
+ * RT_UNDEFINED or RT_EXCEPTION. */
+Value rt_stub_store_element(Runtime *rt, Frame *fr, uint32_t bc_strict, Value obj, uint32_t index, Value v);
+/* Pure helpers (no allocation, no throw). Division and remainder: the
+ * result in the low 32 bits, bit 32 set when the int32 speculation fails. */
+int64_t rt_stub_int32_div(int32_t a, int32_t b);
+int64_t rt_stub_int32_mod(int32_t a, int32_t b);
+int32_t rt_stub_int32_shift(int32_t a, int32_t b, int32_t kind);   /* 0 shl, 1 sar, 2 shr */
+double rt_stub_uint32_to_float64(uint32_t w);
+double rt_stub_fmod(double a, double b);
+double rt_stub_pow(double a, double b);
+int32_t rt_stub_to_int32(double d);
+uint32_t rt_stub_to_boolean(Value v);
+Value rt_stub_box_double(double d);
+
+/* ---- deoptimization (rt_deopt.c) ---------------------------------------------------
+ * What the compiler's deopt entry decoded from its table for one frame. */
+typedef struct RtDeoptState {
+    uint32_t bc_offset;         /* resume here (already past the instruction for a lazy deopt) */
+    uint32_t nregs;             /* values in regs[] (may exceed the frame's: extra ones ignored) */
+    Value *regs;
+    Value acc, context, receiver;
+    int reason;                 /* index into the compiler's reason table */
+    const char *reason_text;
+    bool counts;                /* counts toward the never-optimize limit */
+    bool soft;                  /* missing feedback */
+} RtDeoptState;
+/* Rewrites the activation's interpreter frame, invalidates the code when it
+ * keeps failing, traces (--trace-deopt) and returns RT_TIER_RESUME. */
+Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st);
+/* Drops the optimized code of bf (it will be interpreted, and possibly
+ * recompiled later); running activations deoptimize lazily after their next call. */
+void rt_deopt_invalidate(Runtime *rt, BytecodeFunction *bf, const char *why);
+
+#endif
