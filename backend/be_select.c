@@ -226,8 +226,14 @@ void be_sel_deopt(Sel *c, NodeId fs, uint32_t ir_reason, BeCond cc, bool uncond,
     for (uint32_t i = 0; i < no; i++) {
         uint32_t j = order[i];
         if (lazy && j == nregs) {
-            ops[k] = be_any(V(c, acc_vreg));
-            be_deopt_add_value(t, be_dv_operand(k++, BE_REPR_TAGGED));
+            uint32_t at = 0;
+            for (uint32_t q = 1; q < k && !at; q++)
+                if (ops[q].vreg == acc_vreg) at = q;
+            if (!at) {
+                ops[k] = be_any(V(c, acc_vreg));
+                at = k++;
+            }
+            be_deopt_add_value(t, be_dv_operand(at, BE_REPR_TAGGED));
             continue;
         }
         if (j >= nin) { be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT}); continue; }
@@ -246,11 +252,17 @@ void be_sel_deopt(Sel *c, NodeId fs, uint32_t ir_reason, BeCond cc, bool uncond,
         } else if (op == IR_Dead || !ir_produces_value(g, v)) {
             be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT});
         } else {
-            if (k + 1 >= nin + 4) { ops = be_sel_xrealloc(ops, (k + 8) * sizeof(BeOperand)); }
-            ops[k] = be_any(V(c, be_sel_val(c, v)));
-            be_deopt_add_value(t, be_dv_operand(k++, repr_of(g, v)));
+            /* one operand per distinct vreg: several values may name it */
+            int32_t vr = be_sel_val(c, v);
+            uint32_t at = 0;
+            for (uint32_t q = 1; q < k && !at; q++)
+                if (ops[q].vreg == vr) at = q;
+            if (!at) {
+                ops[k] = be_any(V(c, vr));
+                at = k++;
+            }
+            be_deopt_add_value(t, be_dv_operand(at, repr_of(g, v)));
         }
-        if (k + 2 >= nin + 4) ops = be_sel_xrealloc(ops, (k + 8) * sizeof(BeOperand));
     }
     be_sel_emit(c, uncond ? BE_DEOPT : BE_DEOPT_IF, uncond ? BE_CC_NONE : cc, ops, k);
     free(ops);
@@ -331,6 +343,48 @@ static void finish_merges(Sel *c) {
     }
 }
 
+/* Critical edges get their landing block right after the branch, so that
+ * a loop stays contiguous in the linear order (the allocator would put
+ * them last, and live ranges would then leave and re-enter the loop). */
+static void split_edges_in_place(BeLirFn *fn) {
+    int32_t *order = malloc(sizeof(int32_t) * (size_t)(fn->norder * 3 + 1));
+    if (!order) abort();
+    int32_t n = 0, norder = fn->norder;
+    int32_t *old = malloc(sizeof(int32_t) * (size_t)(norder + 1));
+    if (!old) abort();
+    memcpy(old, fn->order, sizeof(int32_t) * (size_t)norder);
+    for (int32_t oi = 0; oi < norder; oi++) {
+        int32_t bi = old[oi];
+        order[n++] = bi;
+        if (fn->blocks[bi].nsucc < 2) continue;
+        for (int32_t k = 0; k < 2; k++) {
+            int32_t si = fn->blocks[bi].succ[k];
+            if (fn->blocks[si].npreds < 2) continue;
+            int32_t ni = be_lir_block(fn);
+            BE_EMIT(fn, ni, JMP, be_label(si));
+            BeBlock *b = &fn->blocks[bi];
+            BeInstr *t = &b->ins[b->nins - 1];
+            for (uint32_t i = 0; i < t->nops; i++) {
+                BeOperand *o = be_lir_op(fn, t, i);
+                if (o->kind == BE_OK_LABEL && o->reg == si) { o->reg = ni; break; }
+            }
+            BeBlock *sb = &fn->blocks[si];
+            for (uint32_t p = 0; p < sb->nphis; p++)
+                for (uint32_t q = 0; q < sb->phis[p].nin; q++)
+                    if (fn->phi_ins[sb->phis[p].first_in + q].pred == bi) {
+                        fn->phi_ins[sb->phis[p].first_in + q].pred = ni;
+                        break;
+                    }
+            fn->blocks[ni].note = "edge";
+            order[n++] = ni;
+        }
+    }
+    be_lir_set_order(fn, order, n);
+    free(order);
+    free(old);
+    be_lir_finish(fn);
+}
+
 bool be_select(const Graph *g, const BeSchedule *s, const BeSelectOptions *o, BeSelectResult *out,
                char *err, size_t errlen) {
     memset(out, 0, sizeof *out);
@@ -388,6 +442,7 @@ bool be_select(const Graph *g, const BeSchedule *s, const BeSelectOptions *o, Be
         free(order);
     }
     if (!c->bad && !be_lir_finish(c->fn)) be_sel_fail(c, "LIR: %s", c->fn->error);
+    if (!c->bad) split_edges_in_place(c->fn);
     if (!c->bad && !be_lir_verify(c->fn)) be_sel_fail(c, "LIR: %s", c->fn->error);
     for (uint32_t i = 0; i < c->nphis; i++) free(c->phis[i].ins);
     free(c->phis);

@@ -276,6 +276,7 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     sr.fn->name = strdup(lirname);
     double t1 = now_ms();
     BeCodeFn *cf = NULL;
+    if (getenv("REEF_DEBUG_LIR")) be_lir_print(rt->out, sr.fn);
     if (be_regalloc(sr.fn, fl->print_regalloc ? rt->out : NULL, err, sizeof err)) {
         t1 = now_ms();
         cf = be_backend_compile(t->be, sr.fn, (uint64_t)(uintptr_t)deopt_entry, err, sizeof err);

@@ -269,6 +269,17 @@ static int finish(Runtime *rt, Value r) {
 }
 
 int dr_run_main(Runtime *rt, const char *path) {
+    if (rt->flags.script) {
+        size_t n;
+        char *text = dr_read_file(path, &n);
+        if (!text) {
+            fprintf(rt->err, "reef: cannot read '%s': %s\n", path, strerror(errno));
+            return 1;
+        }
+        int st = dr_run_source(rt, path, text, n);
+        free(text);
+        return st;
+    }
     char abs[PATH_MAX];
     if (!realpath(path, abs) || !is_file(abs)) {
         fprintf(rt->err, "reef: cannot open '%s': %s\n", path, strerror(errno ? errno : ENOENT));

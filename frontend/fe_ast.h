@@ -27,7 +27,8 @@ typedef struct NodeList { Node **items; uint32_t count, cap; } NodeList;
 
 /* Node kinds. Child slots per kind (unlisted slots are unused):
  *  NUM        num                    STR        str
- *  TEMPLATE   list = [STR, expr, STR, expr, ..., STR] (cooked chunks)
+ *  TEMPLATE   list = [STR, expr, STR, expr, ..., STR] (cooked chunks; a chunk's
+ *             `a` is a STR with its raw text)
  *  IDENT      name; binding (after scope analysis)
  *  ARRAY      list: expressions, HOLE, SPREAD
  *  OBJECT     list: PROP
@@ -98,6 +99,8 @@ enum {
     FL_DIRECTIVE = 1 << 7,   /* string expression statement in a directive prologue */
     FL_TDZ = 1 << 8,         /* IDENT: the binding may still be uninitialised here */
     FL_DUP_PROTO = 1 << 9,   /* OBJECT: two __proto__: entries (fine only as a pattern) */
+    FL_TAGGED = 1 << 10,     /* CALL: tag`...`; list = [TEMPLATE] */
+    FL_NO_COOKED = 1 << 11,  /* template chunk STR with an invalid escape: cooked is undefined */
 };
 
 typedef struct Scope Scope;

@@ -6,6 +6,7 @@
  * receiver + arguments in consecutive registers as Call expects.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "fe_codegen.h"
 
@@ -278,6 +279,40 @@ static uint32_t spread_array(Gen *g, NodeList *args) {
     return arr;
 }
 
+/* The template object of a tagged template: made once, at compile time, so
+ * that every evaluation of this site passes the same object (§13.2.8.4
+ * GetTemplateObject caches per site). */
+static uint32_t template_object(Gen *g, Node *tpl) {
+    uint32_t n = (tpl->list.count + 1) / 2;
+    Value *cooked = calloc(n ? n : 1, sizeof *cooked), *raw = calloc(n ? n : 1, sizeof *raw);
+    if (!cooked || !raw) abort();
+    for (uint32_t i = 0; i < n; i++) {
+        Node *chunk = tpl->list.items[2 * i];
+        cooked[i] = (chunk->flags & FL_NO_COOKED) ? RT_UNDEFINED : rt_intern_utf16(g->rt, chunk->str.s, chunk->str.len);
+        raw[i] = rt_intern_utf16(g->rt, chunk->a->str.s, chunk->a->str.len);
+    }
+    JSObject *raw_arr = rt_array_from(g->rt, raw, n);
+    JSObject *arr = rt_array_from(g->rt, cooked, n);
+    rt_define_data(g->rt, arr, rt_atom(g->rt, ATOM_raw), rt_ptr(raw_arr), 0);
+    rt_prevent_extensions(g->rt, raw_arr);
+    rt_prevent_extensions(g->rt, arr);
+    free(cooked);
+    free(raw);
+    return fe_const(g, rt_ptr(arr));
+}
+
+/* tag`a${x}b`: the arguments are the template object and the substitutions. */
+static uint32_t tagged_args(Gen *g, Node *tpl, uint32_t base) {
+    fe_emit(g, BC_LdaConstant, template_object(g, tpl));
+    fe_emit(g, BC_Star, base);
+    uint32_t argc = 1;
+    for (uint32_t i = 1; i < tpl->list.count; i += 2) {
+        fe_gen_expr(g, tpl->list.items[i]);
+        fe_emit(g, BC_Star, base + argc++);
+    }
+    return argc;
+}
+
 void fe_gen_call_args(Gen *g, NodeList *args, uint32_t base) {
     for (uint32_t i = 0; i < args->count; i++) {
         fe_gen_expr(g, args->items[i]);
@@ -307,6 +342,7 @@ static void gen_call(Gen *g, Node *n) {
     uint32_t mark = fe_reg_mark(g);
     bool spread = has_spread(&n->list);
     uint32_t argc = n->list.count;
+    if (n->flags & FL_TAGGED) argc = (n->list.items[0]->list.count + 1) / 2;
     uint32_t fn = fe_reg(g);
     uint32_t recv = spread ? fe_reg(g) : fe_regs(g, argc + 1);
     if (callee->kind == N_MEMBER || callee->kind == N_INDEX) {
@@ -344,7 +380,8 @@ static void gen_call(Gen *g, Node *n) {
         fe_pos_node(g, n, false);
         fe_emit(g, BC_CallSpread, fn, recv, arr, fe_slot(g, FS_Call));
     } else {
-        fe_gen_call_args(g, &n->list, recv + 1);
+        if (n->flags & FL_TAGGED) tagged_args(g, n->list.items[0], recv + 1);
+        else fe_gen_call_args(g, &n->list, recv + 1);
         fe_pos_node(g, n, false);
         fe_emit(g, BC_Call, fn, recv, argc + 1, fe_slot(g, FS_Call));
     }

@@ -382,13 +382,16 @@ static Node *parse_array_literal(Parser *p) {
     return fe_finish(p, arr);
 }
 
-static Node *parse_template(Parser *p) {
+static Node *parse_template(Parser *p, bool tagged) {
     Node *t = fe_mk(p, N_TEMPLATE);
     for (;;) {
         if (p->tok.type != T_TEMPLATE) fe_unexpected(p);
-        if (p->tok.bad_escape) fe_fail(p, p->tok.line, p->tok.col, "%s", p->tok.error);
+        if (p->tok.bad_escape && !tagged) fe_fail(p, p->tok.line, p->tok.col, "%s", p->tok.error);
         Node *s = fe_mk(p, N_STR);
         s->str = p->tok.str;
+        if (p->tok.bad_escape) s->flags |= FL_NO_COOKED;
+        s->a = fe_mk(p, N_STR);
+        s->a->str = p->tok.raw;
         int kind = p->tok.tpl_kind;
         fe_next(p);
         fe_list_push(p->fc, &t->list, fe_finish(p, s));
@@ -454,7 +457,7 @@ static Node *parse_primary(Parser *p) {
         n->str = t.str;
         fe_next(p);
         return fe_finish(p, n);
-    case T_TEMPLATE: return parse_template(p);
+    case T_TEMPLATE: return parse_template(p, false);
     case T_LBRACK: return parse_array_literal(p);
     case T_LBRACE: return parse_object_literal(p);
     case T_FUNCTION: return fe_parse_function(p, false, false);
@@ -591,8 +594,11 @@ static Node *parse_member_chain(Parser *p, Node *e, bool allow_call) {
             n->a = e;
             parse_args(p, n);
         } else if (t.type == T_TEMPLATE && (t.tpl_kind == TPL_FULL || t.tpl_kind == TPL_HEAD)) {
-            fe_fail(p, t.line, t.col, optional_chain ? "Invalid tagged template on optional chain"
-                                                     : "Tagged templates are not supported");
+            if (optional_chain) fe_fail(p, t.line, t.col, "Invalid tagged template on optional chain");
+            n = fe_node(p->fc, N_CALL, e->line, e->col, e->start);
+            n->a = e;
+            n->flags |= FL_TAGGED;
+            fe_list_push(p->fc, &n->list, parse_template(p, true));
         } else {
             break;
         }

@@ -184,11 +184,16 @@ def run_engine(path):
     cmd = [opts.engine] + opts.engine_flags
     if opts.engine_kind == "node":
         cmd.append(NODE_HOST)
+    else:
+        cmd.append("--script")  # test262 files are scripts, not CommonJS modules
     cmd.append(path)
     start = time.monotonic()
     # Own process group, so that a timeout also ends anything the engine spawned.
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    except OSError as e:  # the engine vanished or is being relinked
+        return 127, f"cannot start engine: {e}", 0.0
     try:
         out, _ = proc.communicate(timeout=opts.timeout)
         status = proc.returncode

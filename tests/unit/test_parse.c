@@ -231,6 +231,16 @@ Test(parse, optional_chains_and_templates) {
     cr_assert_eq(t->kind, N_TEMPLATE);
     cr_assert_eq(t->list.count, 5);
     done(p);
+    p = parse("tag`a${b}\\unicode`;");
+    cr_assert_eq(p->fc.error_count, 0);
+    Node *call = p->top->body.items[0]->a;
+    cr_assert_eq(call->kind, N_CALL);
+    cr_assert(call->flags & FL_TAGGED);
+    Node *tail = call->list.items[0]->list.items[2];
+    cr_assert(tail->flags & FL_NO_COOKED);       /* invalid escape: cooked undefined, raw kept */
+    cr_assert_eq(tail->a->str.len, 8);
+    done(p);
+    expect_error("`\\unicode`", "Invalid Unicode escape sequence", 1, 1);
 }
 
 Test(parse, directive_prologue) {
