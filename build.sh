@@ -46,9 +46,13 @@ run_unit() {   # $1 = mode
     "build/$1/unit_tests" -j"$JOBS"
 }
 
-run_js() {   # $1 = reef binary, rest = env
+# Every JS test runs in every tier: the interpreter alone, the default
+# tiering, and optimization at first call with forced deoptimizations.
+TIERS='--no-opt;;--always-opt --deopt-every-n-times=7'
+
+run_js() {   # $1 = reef binary
     echo "== JS tests ($1)"
-    tests/run_js.sh --reef "$1"
+    REEF_TIERS="${REEF_TIERS:-$TIERS}" tests/run_js.sh --reef "$1"
 }
 
 cmd=${1:-build}

@@ -276,7 +276,6 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     sr.fn->name = strdup(lirname);
     double t1 = now_ms();
     BeCodeFn *cf = NULL;
-    if (getenv("REEF_DEBUG_LIR")) be_lir_print(rt->out, sr.fn);
     if (be_regalloc(sr.fn, fl->print_regalloc ? rt->out : NULL, err, sizeof err)) {
         t1 = now_ms();
         cf = be_backend_compile(t->be, sr.fn, (uint64_t)(uintptr_t)deopt_entry, err, sizeof err);
@@ -343,11 +342,11 @@ void be_tier_hook(Runtime *rt, JSFunction *fn, int reason, uint32_t pc) {
     }
     case 1: {   /* a loop back edge at the JumpLoop at pc */
         if (bf->opt_flags & BCO_NEVER_OPTIMIZE) return;
-        if (pc + 7 > bf->code_len || rt_bc_u16(bf->code + pc + 5) != 0) return;   /* not an outermost loop */
         bool want = (bf->opt_flags & BCO_OSR_REQUESTED) != 0;
         if (!want && ti->failed) return;
         if (!want) want = ++ti->backedges_since >= (rt->flags.always_opt ? 1 : BE_TIER_BACKEDGE_BUDGET);
-        if (!want) return;
+        /* inner loops count, but OSR enters at an outermost loop's header */
+        if (!want || pc + 7 > bf->code_len || rt_bc_u16(bf->code + pc + 5) != 0) return;
         bf->opt_flags &= ~(uint32_t)BCO_OSR_REQUESTED;
         ti->backedges_since = 0;
         if (ti->osr && ti->osr->osr_pc == pc) return;

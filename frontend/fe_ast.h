@@ -61,6 +61,7 @@ typedef struct NodeList { Node **items; uint32_t count, cap; } NodeList;
  *  CASE       a = test or NULL (default), list = statements
  *  LABELED    name, a = statement
  *  FUNC_DECL  func
+ *  WITH       a = object, b = body, scope = the object environment (SC_WITH)
  *  CLASS_DECL / CLASS  name (or NULL), a = heritage or NULL, list = PROP members,
  *             c = FUNC of the constructor (explicit or synthesized),
  *             b = FUNC of the instance-field initializer or NULL,
@@ -73,7 +74,7 @@ typedef struct NodeList { Node **items; uint32_t count, cap; } NodeList;
     N(NEW) N(MEMBER) N(INDEX) N(OPTCHAIN) N(NATIVE) \
     N(VAR) N(DECLARATOR) N(EXPR_STMT) N(BLOCK) N(EMPTY) N(IF) N(FOR) N(FOR_IN) \
     N(FOR_OF) N(WHILE) N(DO_WHILE) N(CONTINUE) N(BREAK) N(RETURN) N(THROW) N(TRY) \
-    N(SWITCH) N(CASE) N(LABELED) N(FUNC_DECL) N(CLASS_DECL) N(DEBUGGER)
+    N(SWITCH) N(CASE) N(LABELED) N(FUNC_DECL) N(CLASS_DECL) N(DEBUGGER) N(WITH)
 
 typedef enum {
 #define N(k) N_##k,
@@ -101,6 +102,7 @@ enum {
     FL_DUP_PROTO = 1 << 9,   /* OBJECT: two __proto__: entries (fine only as a pattern) */
     FL_TAGGED = 1 << 10,     /* CALL: tag`...`; list = [TEMPLATE] */
     FL_NO_COOKED = 1 << 11,  /* template chunk STR with an invalid escape: cooked is undefined */
+    FL_WITH = 1 << 12,       /* IDENT: a `with` object lies between the reference and its binding */
 };
 
 typedef struct Scope Scope;
@@ -158,7 +160,9 @@ struct FuncNode {
 };
 
 /* ---- scopes ----------------------------------------------------------------- */
-typedef enum { SC_FUNCTION, SC_BLOCK, SC_CATCH, SC_CLASS, SC_FOR, SC_SWITCH } ScopeKind;
+/* SC_WITH: the object environment of a `with` statement; it owns a Context
+ * whose slot 0 holds the object (no bindings of its own). */
+typedef enum { SC_FUNCTION, SC_BLOCK, SC_CATCH, SC_CLASS, SC_FOR, SC_SWITCH, SC_WITH } ScopeKind;
 
 typedef enum {
     B_VAR, B_LET, B_CONST, B_CLASS, B_FUNC, B_PARAM, B_CATCH,

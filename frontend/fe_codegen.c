@@ -46,7 +46,19 @@ static void store_raw(Gen *g, Binding *b, const char *name) {
     }
 }
 
+static bool global_lexical(Binding *b) {
+    return b && b->loc == LOC_GLOBAL && (b->kind == B_LET || b->kind == B_CONST || b->kind == B_CLASS);
+}
+
 static void store_checked(Gen *g, Binding *b, const char *name, bool init, bool tdz) {
+    if (init && global_lexical(b)) {
+        fe_emit(g, BC_StaGlobalLexical, fe_const_atom(g, b->name));
+        return;
+    }
+    if (global_lexical(b)) {                /* StaGlobal checks TDZ and const at run time */
+        store_raw(g, b, name);
+        return;
+    }
     if (b && !init) {
         if (tdz && b->tdz) {
             uint32_t mark = fe_reg_mark(g);
@@ -72,16 +84,86 @@ void fe_gen_store_binding(Gen *g, Binding *b, const char *name, bool init) {
     store_checked(g, b, name, init, false);
 }
 
-void fe_gen_load_var(Gen *g, Node *id) {
+static void load_static(Gen *g, Node *id, bool typeof_mode) {
     Binding *b = id->binding;
     if (!b || b->loc == LOC_GLOBAL || (id->flags & FL_TDZ)) fe_pos_node(g, id, false);   /* may throw */
+    if (typeof_mode && (!b || b->loc == LOC_GLOBAL)) {
+        fe_emit(g, BC_LdaGlobalTypeof, fe_const_atom(g, id->name), fe_slot(g, FS_Global));
+        return;
+    }
     fe_gen_load_binding(g, id->binding, id->name, (id->flags & FL_TDZ) != 0);
 }
 
-void fe_gen_store_var(Gen *g, Node *id, bool init) {
+static void store_static(Gen *g, Node *id, bool init) {
     Binding *b = id->binding;
     if (!b || b->loc == LOC_GLOBAL || (id->flags & FL_TDZ) || (!init && b->kind == B_CONST)) fe_pos_node(g, id, false);
     store_checked(g, id->binding, id->name, init, (id->flags & FL_TDZ) != 0);
+}
+
+/* ---- identifiers inside `with` (FL_WITH) ------------------------------------------------------
+ * The reference is resolved at run time: ResolveWith asks each with object
+ * between the reference and its static binding, innermost first, and leaves
+ * the first that has the name (or the hole) in register rb. Then every access
+ * branches: a property of rb, or the static binding. */
+void fe_gen_with_base(Gen *g, Node *id, uint32_t rb) {
+    Scope *stop = id->binding ? id->binding->scope : NULL;
+    uint32_t k = fe_const_atom(g, id->name);
+    fe_pos_node(g, id, false);
+    fe_emit(g, BC_LdaTheHole);
+    for (Scope *s = g->scope; s && s != stop; s = s->parent)
+        if (s->kind == SC_WITH) fe_emit(g, BC_ResolveWith, k, fe_ctx_depth(g, s));
+    fe_emit(g, BC_Star, rb);
+}
+
+void fe_gen_with_load(Gen *g, Node *id, uint32_t rb, bool typeof_mode) {
+    Label other = fe_label(g), done = fe_label(g);
+    fe_emit(g, BC_Ldar, rb);
+    fe_emit(g, BC_JumpIfHole, other);
+    fe_emit(g, BC_GetNamedProperty, rb, fe_const_atom(g, id->name), fe_slot(g, FS_Load));
+    fe_emit(g, BC_Jump, done);
+    fe_bind(g, other);
+    load_static(g, id, typeof_mode);
+    fe_bind(g, done);
+}
+
+void fe_gen_with_store(Gen *g, Node *id, uint32_t rb, bool init) {
+    uint32_t mark = fe_reg_mark(g), v = fe_reg(g);
+    Label other = fe_label(g), done = fe_label(g);
+    fe_emit(g, BC_Star, v);
+    fe_emit(g, BC_Ldar, rb);
+    fe_emit(g, BC_JumpIfHole, other);
+    fe_emit(g, BC_Ldar, v);
+    fe_pos_node(g, id, false);
+    fe_emit(g, BC_SetNamedProperty, rb, fe_const_atom(g, id->name), fe_slot(g, FS_Store));
+    fe_emit(g, BC_Jump, done);
+    fe_bind(g, other);
+    fe_emit(g, BC_Ldar, v);
+    store_static(g, id, init);
+    fe_bind(g, done);
+    fe_emit(g, BC_Ldar, v);
+    fe_reg_release(g, mark);
+}
+
+void fe_gen_load_var(Gen *g, Node *id) {
+    fe_gen_load_var_mode(g, id, false);
+}
+
+void fe_gen_load_var_mode(Gen *g, Node *id, bool typeof_mode) {
+    if (!(id->flags & FL_WITH)) { load_static(g, id, typeof_mode); return; }
+    uint32_t mark = fe_reg_mark(g), rb = fe_reg(g);
+    fe_gen_with_base(g, id, rb);
+    fe_gen_with_load(g, id, rb, typeof_mode);
+    fe_reg_release(g, mark);
+}
+
+void fe_gen_store_var(Gen *g, Node *id, bool init) {
+    if (!(id->flags & FL_WITH)) { store_static(g, id, init); return; }
+    uint32_t mark = fe_reg_mark(g), rb = fe_reg(g), v = fe_reg(g);
+    fe_emit(g, BC_Star, v);
+    fe_gen_with_base(g, id, rb);
+    fe_emit(g, BC_Ldar, v);
+    fe_gen_with_store(g, id, rb, init);
+    fe_reg_release(g, mark);
 }
 
 /* ---- scopes and the control stack ---------------------------------------------------------- */
@@ -138,30 +220,39 @@ void fe_exit_scope(Gen *g, Scope *s, Control *ctl, Scope *outer) {
 }
 
 /* ---- the prologue ---------------------------------------------------------------------------- */
+static int global_decl_kind(Binding *b) {
+    switch (b->kind) {
+    case B_LET: return 2;
+    case B_CONST: return 3;
+    case B_CLASS: return 4;
+    case B_FUNC: return 1;
+    default: return 0;
+    }
+}
+
+/* GlobalDeclarationInstantiation (§16.1.7) in one instruction: DeclareGlobals
+ * gets [name, kind, ...] (lexical names first, then functions, then vars, the
+ * order in which the spec reports conflicts); function values are stored
+ * afterwards by the hoisting code. */
 static void declare_globals(Gen *g, FuncNode *fn) {
     Scope *s = fn->scope;
-    bool any = false;
-    for (Binding *b = s->first; b; b = b->next) any |= b->loc == LOC_GLOBAL;
-    if (!any) return;
-    /* A script's `this` is the global object. A name already present keeps
-     * its value (§16.1.7 CanDeclareGlobalVar / CreateGlobalVarBinding). */
-    uint32_t rg = fe_reg(g), rk = fe_reg(g);
-    fe_emit(g, BC_LdaThis);
-    fe_emit(g, BC_Star, rg);
-    for (Binding *b = s->first; b; b = b->next) {
-        if (b->loc != LOC_GLOBAL) continue;
-        Label have = fe_label(g);
-        uint32_t k = fe_const_atom(g, b->name);
-        fe_emit(g, BC_LdaConstant, k);
-        fe_emit(g, BC_Star, rk);
-        fe_emit(g, BC_Ldar, rg);
-        fe_emit(g, BC_TestIn, rk, fe_slot(g, FS_Compare));
-        fe_emit(g, BC_JumpIfTrue, have);
-        fe_emit(g, BC_LdaUndefined);
-        fe_emit(g, BC_DefineNamedOwn, rg, k);
-        fe_bind(g, have);
-    }
-    fe_reg_release(g, rg);
+    uint32_t n = 0;
+    for (Binding *b = s->first; b; b = b->next) n += b->loc == LOC_GLOBAL;
+    if (!n) return;
+    Value *items = calloc((size_t)n * 2, sizeof *items);
+    if (!items) abort();
+    uint32_t i = 0;
+    static const int order[3][3] = {{2, 3, 4}, {1, 1, 1}, {0, 0, 0}};
+    for (int pass = 0; pass < 3; pass++)
+        for (Binding *b = s->first; b; b = b->next) {
+            int k = global_decl_kind(b);
+            if (b->loc != LOC_GLOBAL || (k != order[pass][0] && k != order[pass][1] && k != order[pass][2])) continue;
+            items[i++] = fe_atom_value(g->fc, b->name);
+            items[i++] = rt_int(k);
+        }
+    JSObject *arr = rt_array_from(g->rt, items, i);
+    free(items);
+    fe_emit(g, BC_DeclareGlobals, fe_const(g, rt_ptr(arr)));
 }
 
 /* Non-simple parameter lists: defaults, patterns and rest, left to right.

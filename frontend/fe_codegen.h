@@ -105,6 +105,12 @@ void fe_gen_error(Gen *g, Node *at, const char *msg);
 BytecodeFunction *fe_gen_function(FeCompiler *fc, FuncNode *fn, Gen *outer);
 void fe_gen_load_var(Gen *g, Node *id);                  /* IDENT -> acc */
 void fe_gen_store_var(Gen *g, Node *id, bool init);      /* acc -> IDENT (acc kept) */
+void fe_gen_load_var_mode(Gen *g, Node *id, bool typeof_mode); /* typeof x: no ReferenceError */
+/* Identifiers inside `with` (FL_WITH): rb = the with object holding the name,
+ * or the hole; then loads/stores through rb or the static binding. */
+void fe_gen_with_base(Gen *g, Node *id, uint32_t rb);
+void fe_gen_with_load(Gen *g, Node *id, uint32_t rb, bool typeof_mode);
+void fe_gen_with_store(Gen *g, Node *id, uint32_t rb, bool init);  /* acc kept */
 void fe_gen_load_binding(Gen *g, Binding *b, const char *name, bool tdz);
 void fe_gen_store_binding(Gen *g, Binding *b, const char *name, bool init);
 uint32_t fe_ctx_depth(Gen *g, Scope *target);

@@ -23,13 +23,14 @@ static bool is_int32_num(Node *n, int32_t *out) {
 
 /* A register local whose value can be used in place (no TDZ check). */
 static bool local_reg(Node *n, uint32_t *r) {
-    if (n->kind != N_IDENT || !n->binding || n->binding->loc != LOC_REG || (n->flags & FL_TDZ)) return false;
+    if (n->kind != N_IDENT || !n->binding || n->binding->loc != LOC_REG || (n->flags & (FL_TDZ | FL_WITH))) return false;
     *r = n->binding->index;
     return true;
 }
 
 /* Evaluating it cannot change any local variable. */
 static bool no_side_effects(Node *n) {
+    if (!n) return true;
     switch (n->kind) {
     case N_NUM: case N_STR: case N_NULL: case N_TRUE: case N_FALSE: case N_THIS: case N_IDENT:
         return true;
@@ -50,7 +51,7 @@ static uint32_t value_in_reg(Gen *g, Node *n, Node *then) {
 }
 
 static bool is_undefined_ident(Gen *g, Node *n) {
-    return n->kind == N_IDENT && n->name == g->fc->a_undefined && !n->binding;
+    return n->kind == N_IDENT && n->name == g->fc->a_undefined && !n->binding && !(n->flags & FL_WITH);
 }
 
 /* Array index keys ("0".."4294967294") must go through keyed access. */
@@ -365,6 +366,19 @@ static void gen_call(Gen *g, Node *n) {
             }
         }
         fe_emit(g, BC_Star, fn);
+    } else if (callee->kind == N_IDENT && (callee->flags & FL_WITH)) {
+        /* f() inside with (o): o.f() when o has f */
+        Label plain = fe_label(g), done = fe_label(g);
+        fe_gen_with_base(g, callee, recv);
+        fe_gen_with_load(g, callee, recv, false);
+        fe_emit(g, BC_Star, fn);
+        fe_emit(g, BC_Ldar, recv);
+        fe_emit(g, BC_JumpIfHole, plain);
+        fe_emit(g, BC_Jump, done);
+        fe_bind(g, plain);
+        fe_emit(g, BC_LdaUndefined);
+        fe_emit(g, BC_Star, recv);
+        fe_bind(g, done);
     } else {
         fe_gen_expr(g, callee);
         fe_emit(g, BC_Star, fn);
@@ -421,11 +435,14 @@ static void gen_native(Gen *g, Node *n) {
 
 /* ---- assignment ------------------------------------------------------------------------------------ */
 /* A reference: where an assignment or update reads and writes. */
-typedef struct Ref { Node *node; uint32_t obj, key; } Ref;
+typedef struct Ref { Node *node; uint32_t obj, key; } Ref;   /* IDENT in with: obj = the base register */
 
 static Ref prepare_ref(Gen *g, Node *t, Node *then, bool to_key) {
     Ref r = {t, 0, 0};
-    if (t->kind == N_MEMBER || t->kind == N_INDEX) {
+    if (t->kind == N_IDENT && (t->flags & FL_WITH)) {
+        r.obj = fe_reg(g);                  /* resolved before the right-hand side runs */
+        fe_gen_with_base(g, t, r.obj);
+    } else if (t->kind == N_MEMBER || t->kind == N_INDEX) {
         if (t->a->kind == N_SUPER) {
             r.key = super_key(g, t);
         } else {
@@ -436,9 +453,20 @@ static Ref prepare_ref(Gen *g, Node *t, Node *then, bool to_key) {
                     r.key = k;
                 } else {
                     fe_gen_expr(g, t->b);
-                    /* read and written: convert the key once */
-                    if (to_key && t->b->kind != N_NUM && t->b->kind != N_STR) fe_emit(g, BC_ToPropertyKey);
                     r.key = fe_reg(g);
+                    /* read and written: convert the key once, but only after
+                     * the base passed RequireObjectCoercible (§13.15.2) */
+                    if (to_key && t->b->kind != N_NUM && t->b->kind != N_STR) {
+                        Label ok = fe_label(g);
+                        fe_emit(g, BC_Star, r.key);
+                        fe_emit(g, BC_Ldar, r.obj);
+                        fe_emit(g, BC_JumpIfNotNullish, ok);
+                        fe_pos_node(g, t, false);
+                        fe_emit(g, BC_ThrowTypeError, fe_const_atom(g, fe_atom(g->fc, "Cannot read properties of null or undefined", 43)));
+                        fe_bind(g, ok);
+                        fe_emit(g, BC_Ldar, r.key);
+                        fe_emit(g, BC_ToPropertyKey);
+                    }
                     fe_emit(g, BC_Star, r.key);
                 }
             }
@@ -449,6 +477,7 @@ static Ref prepare_ref(Gen *g, Node *t, Node *then, bool to_key) {
 
 static void ref_load(Gen *g, Ref *r) {
     Node *t = r->node;
+    if (t->kind == N_IDENT && (t->flags & FL_WITH)) { fe_gen_with_load(g, t, r->obj, false); return; }
     if (t->kind == N_IDENT) { fe_gen_load_var(g, t); return; }
     fe_pos_node(g, t, false);
     if (t->a->kind == N_SUPER) { fe_emit(g, BC_GetSuperProperty, r->key); return; }
@@ -466,7 +495,8 @@ static void ref_store(Gen *g, Ref *r, bool loaded) {
     if (t->kind == N_IDENT) {
         uint16_t saved = t->flags;
         if (loaded) t->flags &= (uint16_t)~FL_TDZ;
-        fe_gen_store_var(g, t, false);
+        if (t->flags & FL_WITH) fe_gen_with_store(g, t, r->obj, false);
+        else fe_gen_store_var(g, t, false);
         t->flags = saved;
         return;
     }
@@ -575,8 +605,24 @@ static void gen_delete(Gen *g, Node *n) {
         else fe_gen_expr(g, a->b);
         fe_pos_node(g, n, false);
         fe_emit(g, BC_DeleteProperty, obj);
+    } else if (a->kind == N_IDENT && (a->flags & FL_WITH)) {
+        Label other = fe_label(g), done = fe_label(g);
+        Node plain = *a;
+        plain.flags &= (uint16_t)~FL_WITH;
+        uint32_t rb = fe_reg(g);
+        fe_gen_with_base(g, a, rb);
+        fe_emit(g, BC_JumpIfHole, other);
+        fe_emit(g, BC_LdaConstant, fe_const_atom(g, a->name));
+        fe_emit(g, BC_DeleteProperty, rb);
+        fe_emit(g, BC_Jump, done);
+        fe_bind(g, other);
+        Node del = *n;
+        del.a = &plain;
+        gen_delete(g, &del);
+        fe_bind(g, done);
     } else if (a->kind == N_IDENT) {
-        if (!a->binding || a->binding->loc == LOC_GLOBAL) {
+        BindingKind bk = a->binding ? a->binding->kind : B_VAR;
+        if (!a->binding || (a->binding->loc == LOC_GLOBAL && bk != B_LET && bk != B_CONST && bk != B_CLASS)) {
             uint32_t obj = fe_reg(g);
             fe_emit(g, BC_LdaGlobal, fe_const_atom(g, fe_atom(g->fc, "globalThis", 10)), fe_slot(g, FS_Global));
             fe_emit(g, BC_Star, obj);
@@ -624,8 +670,8 @@ static void gen_unary(Gen *g, Node *n) {
         return;
     case T_TYPEOF: {
         Node *a = n->a;
-        if (a->kind == N_IDENT && (!a->binding || a->binding->loc == LOC_GLOBAL)) {
-            fe_emit(g, BC_LdaGlobalTypeof, fe_const_atom(g, a->name), fe_slot(g, FS_Global));
+        if (a->kind == N_IDENT) {
+            fe_gen_load_var_mode(g, a, true);
         } else {
             fe_gen_expr(g, a);
         }

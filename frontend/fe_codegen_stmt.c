@@ -491,6 +491,29 @@ static void gen_break_continue(Gen *g, Node *n) {
     fe_gen_jump(g, c, is_break ? JUMP_BREAK : JUMP_CONTINUE);
 }
 
+/* with (o) body: the object, converted by ToObject, goes to slot 0 of the
+ * with scope's Context; identifiers inside look there first (FL_WITH). */
+static void gen_with(Gen *g, Node *n) {
+    Scope *outer = g->scope;
+    Control c;
+    fe_pos_node(g, n, true);
+    fe_gen_expr(g, n->a);
+    fe_pos_node(g, n->a, false);
+    fe_emit(g, BC_ToObject);
+    uint32_t mark = fe_reg_mark(g), r = fe_reg(g);
+    fe_emit(g, BC_Star, r);
+    fe_enter_scope(g, n->scope, &c, NULL);
+    fe_emit(g, BC_Ldar, r);
+    fe_emit(g, BC_StaContextSlot, 0, 0);
+    fe_reg_release(g, mark);
+    if (g->completion_reg >= 0) {
+        fe_emit(g, BC_LdaUndefined);
+        fe_emit(g, BC_Star, (uint32_t)g->completion_reg);
+    }
+    fe_gen_stmt(g, n->b);
+    fe_exit_scope(g, n->scope, &c, outer);
+}
+
 void fe_gen_stmts(Gen *g, NodeList *l) {
     for (uint32_t i = 0; i < l->count; i++) fe_gen_stmt(g, l->items[i]);
 }
@@ -567,6 +590,7 @@ void fe_gen_stmt(Gen *g, Node *n) {
     case N_LABELED: gen_labeled(g, n); break;
     case N_BREAK: case N_CONTINUE: gen_break_continue(g, n); break;
     case N_DEBUGGER: fe_pos_node(g, n, true); fe_emit(g, BC_Debugger); break;
+    case N_WITH: gen_with(g, n); break;
     case N_EMPTY: break;
     default: fe_gen_error(g, n, "Unexpected statement"); break;
     }

@@ -292,8 +292,15 @@ Node *fe_parse_statement(Parser *p) {
     case T_SWITCH: n = parse_switch(p); break;
     case T_DEBUGGER: n = fe_mk(p, N_DEBUGGER); fe_next(p); fe_consume_semicolon(p); n = fe_finish(p, n); break;
     case T_WITH:
-        fe_fail(p, t.line, t.col, p->fs->strict ? "Strict mode code may not include a with statement"
-                                                : "with statements are not supported");
+        if (p->fs->strict) fe_fail(p, t.line, t.col, "Strict mode code may not include a with statement");
+        n = fe_mk(p, N_WITH);
+        fe_next(p);
+        fe_expect(p, T_LPAREN);
+        n->a = fe_parse_expression(p, false);
+        fe_expect(p, T_RPAREN);
+        n->b = parse_sub_statement(p, false);
+        n = fe_finish(p, n);
+        break;
     case T_IMPORT: {
         Token nx = fe_peek(p);
         if (nx.type == T_LPAREN || nx.type == T_DOT) fe_fail(p, t.line, t.col, "import() is not supported");

@@ -137,6 +137,7 @@ static void hoist_vars(Resolver *r, Scope *fs, Node *n, bool in_block) {
         break;
     case N_IF: hoist_vars(r, fs, n->b, true); hoist_vars(r, fs, n->c, true); break;
     case N_WHILE: case N_DO_WHILE: hoist_vars(r, fs, n->d, true); break;
+    case N_WITH: hoist_vars(r, fs, n->b, true); break;
     case N_LABELED: hoist_vars(r, fs, n->a, in_block); break;
     case N_TRY: hoist_vars(r, fs, n->a, true); hoist_vars(r, fs, n->c, true); hoist_vars(r, fs, n->d, true); break;
     case N_SWITCH:
@@ -160,6 +161,7 @@ static void hoist_vars(Resolver *r, Scope *fs, Node *n, bool in_block) {
 static void resolve_ref_at(Resolver *r, Node *id, bool decl) {
     bool crossed = false;
     for (Scope *s = r->scope; s; s = s->parent) {
+        if (s->kind == SC_WITH) id->flags |= FL_WITH;    /* looked up in the object first, at run time */
         Binding *b = fe_scope_find(s, id->name);
         if (!b && s->kind == SC_FUNCTION && id->name == r->fc->a_arguments &&
             !(s->func->flags & (FN_ARROW | FN_SCRIPT | FN_CLASS_FIELDS | FN_STATIC_INIT))) {
@@ -356,6 +358,11 @@ static void resolve_stmt(Resolver *r, Node *n) {
         resolve_stmt(r, n->d);
         break;
     case N_WHILE: case N_DO_WHILE: resolve_expr(r, n->a); resolve_stmt(r, n->d); break;
+    case N_WITH:
+        resolve_expr(r, n->a);
+        n->scope = r->scope = new_scope(r, SC_WITH);
+        resolve_stmt(r, n->b);
+        break;
     case N_TRY:
         resolve_stmt(r, n->a);
         if (n->c) {
@@ -459,7 +466,7 @@ void fe_allocate_function(FeCompiler *fc, FuncNode *fn) {
     if (formals && fn->params.items[formals - 1]->kind == N_SPREAD) formals--;
     uint32_t reg = formals;
     for (Scope *s = fn->scopes; s; s = s->next_in_func) {
-        uint32_t slots = 0;
+        uint32_t slots = s->kind == SC_WITH ? 1 : 0;     /* slot 0: the with object */
         bool script_top = s->kind == SC_FUNCTION && (fn->flags & FN_SCRIPT);
         for (Binding *b = s->first; b; b = b->next) {
             if (script_top && b->kind != B_INTERNAL) {

@@ -644,6 +644,9 @@ bool bld_translate(Builder *b, Bytecode op, const uint8_t *p) {
         return false;
     }
     case BC_Debugger: case BC_Nop: return true;
+    case BC_ResolveWith: case BC_DeclareGlobals: case BC_StaGlobalLexical:
+        bld_bail(b, IR_BAILOUT_DynamicScope);
+        return false;
     default:
         return generic(b, op, p);
     }

@@ -114,6 +114,10 @@ int rt_op_set_super(Runtime *rt, Frame *fr, Value key, Value v);
 int rt_op_copy_data_properties(Runtime *rt, Value target, Value src, Value excluded);
 Value rt_op_array_spread(Runtime *rt, Value arr, Value iterable);
 Value rt_op_named_key(Runtime *rt, Value name);   /* "0" -> int key */
+/* with and script-level declarations (see rt_bytecode.def) */
+Value rt_op_resolve_with(Runtime *rt, Frame *fr, Value acc, Value name, uint32_t depth);
+int rt_op_declare_globals(Runtime *rt, Value decls);
+void rt_op_sta_global_lexical(Runtime *rt, Value name, Value v);
 
 /* ---- rt_iter.c ------------------------------------------------------------------ */
 Value rt_forin_prepare(Runtime *rt, Value obj);

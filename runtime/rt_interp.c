@@ -938,6 +938,18 @@ op_IteratorClose:
     NEXT(IteratorClose);
 op_Debugger: NEXT(Debugger);
 op_Nop: NEXT(Nop);
+op_ResolveWith:
+    SAVE();
+    acc = rt_op_resolve_with(rt, fr, acc, K[U(1)], U(3));
+    CHECK(acc);
+    NEXT(ResolveWith);
+op_DeclareGlobals:
+    SAVE();
+    CHECK_INT(rt_op_declare_globals(rt, K[U(1)]));
+    NEXT(DeclareGlobals);
+op_StaGlobalLexical:
+    rt_op_sta_global_lexical(rt, K[U(1)], acc);
+    NEXT(StaGlobalLexical);
 
 tier_run: {
     Value r = rt_tier_enter(rt, fr, tier_code);

@@ -146,11 +146,145 @@ static void cache_global(Runtime *rt, FeedbackSlot *fs, JSObject *g, Value key) 
     }
 }
 
+/* ---- the global declarative record (script-level let/const/class) -------------------------------
+ * A null-prototype object held in INTR_GlobalLexicals, made on first use:
+ * one data property per binding, the hole until the declaration runs;
+ * const bindings are non-writable (StaGlobalLexical writes the slot
+ * directly). It is consulted before the global object, and a name found
+ * here is never cached in a global IC. */
+static JSObject *global_lexicals(Runtime *rt, bool create) {
+    Value v = rt->intrinsics[INTR_GlobalLexicals];
+    if (rt_is_object(v)) return rt_as_object(v);
+    if (!create) return NULL;
+    JSObject *o = rt_object_new(rt, RT_NULL);
+    rt->intrinsics[INTR_GlobalLexicals] = rt_ptr(o);
+    return o;
+}
+
+/* 1: found (value in *out, its attributes in *attrs), 0: no such binding. */
+static int global_lexical_lookup(Runtime *rt, Value key, PropRef *out) {
+    JSObject *lex = global_lexicals(rt, false);
+    if (!lex) return 0;
+    return rt_get_own_property(rt, lex, key, out) ? 1 : 0;
+}
+
+static Value throw_tdz(Runtime *rt, Value name) {
+    char *u = name_utf8(name);
+    rt_throw_error(rt, ERR_ReferenceError, "Cannot access '%s' before initialization", u);
+    free(u);
+    return RT_EXCEPTION;
+}
+
+void rt_op_sta_global_lexical(Runtime *rt, Value name, Value v) {
+    PropRef r;
+    Value key = rt_is_string(name) ? rt_to_property_key(rt, name) : name;
+    if (global_lexical_lookup(rt, key, &r) && r.holder && !(r.attrs & PROP_ACCESSOR)) {
+        rt_slot_set(rt, r.holder, r.slot, v);
+        return;
+    }
+    JSObject *lex = global_lexicals(rt, true);        /* not declared (cannot happen): define it */
+    rt_define_data(rt, lex, key, v, PROP_WRITABLE);
+}
+
+enum { GD_VAR, GD_FUNCTION, GD_LET, GD_CONST, GD_CLASS };
+
+static int gd_syntax_error(Runtime *rt, Value name) {
+    char *u = name_utf8(name);
+    rt_throw_error(rt, ERR_SyntaxError, "Identifier '%s' has already been declared", u);
+    free(u);
+    return -1;
+}
+
+/* GlobalDeclarationInstantiation (§16.1.7): every check first, then the
+ * bindings. There is no eval, so [[VarNames]] is approximated by the
+ * non-configurable own properties of the global object (which is what
+ * script-level var/function declarations create). */
+int rt_op_declare_globals(Runtime *rt, Value decls) {
+    if (!rt_is_array(decls)) return 0;
+    JSObject *arr = rt_as_object(decls);
+    JSObject *g = rt->global;
+    JSObject *lex = global_lexicals(rt, true);
+    uint32_t n = arr->length;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t i = 0; i + 1 < n; i += 2) {
+            Value name = rt_get_index(rt, decls, i);
+            Value kv = rt_get_index(rt, decls, i + 1);
+            if (rt_is_exception(name) || rt_is_exception(kv)) return -1;
+            Value key = rt_to_property_key(rt, name);
+            if (rt_is_exception(key)) return -1;
+            int kind = rt_is_int(kv) ? rt_as_int(kv) : GD_VAR;
+            PropRef lr, gr;
+            bool in_lex = rt_get_own_property(rt, lex, key, &lr);
+            bool in_global = rt_get_own_property(rt, g, key, &gr);
+            if (pass == 0) {
+                if (kind >= GD_LET) {
+                    if (in_lex || (in_global && !(gr.attrs & PROP_CONFIGURABLE))) return gd_syntax_error(rt, name);
+                } else {
+                    if (in_lex) return gd_syntax_error(rt, name);
+                    bool ok;
+                    if (kind == GD_FUNCTION)          /* CanDeclareGlobalFunction */
+                        ok = in_global ? ((gr.attrs & PROP_CONFIGURABLE) ||
+                                          (!(gr.attrs & PROP_ACCESSOR) && (gr.attrs & PROP_WRITABLE) && (gr.attrs & PROP_ENUMERABLE)))
+                                       : (g->flags & OBJ_EXTENSIBLE);
+                    else                              /* CanDeclareGlobalVar */
+                        ok = in_global || (g->flags & OBJ_EXTENSIBLE);
+                    if (!ok) {
+                        char *u = name_utf8(name);
+                        rt_throw_error(rt, ERR_TypeError, "Cannot declare global %s '%s'",
+                                       kind == GD_FUNCTION ? "function" : "variable", u);
+                        free(u);
+                        return -1;
+                    }
+                }
+                continue;
+            }
+            if (kind >= GD_LET) {
+                if (!in_lex && rt_define_data(rt, lex, key, RT_HOLE, kind == GD_CONST ? 0 : PROP_WRITABLE) < 0) return -1;
+            } else if (kind == GD_FUNCTION) {       /* CreateGlobalFunctionBinding (value set by the code) */
+                if (!in_global || (gr.attrs & PROP_CONFIGURABLE)) {
+                    Value init = in_global && !(gr.attrs & PROP_ACCESSOR) ? gr.value : RT_UNDEFINED;
+                    if (rt_define_data(rt, g, key, init, PROP_WRITABLE | PROP_ENUMERABLE) < 0) return -1;
+                }
+            } else if (!in_global) {                /* CreateGlobalVarBinding */
+                if (rt_define_data(rt, g, key, RT_UNDEFINED, PROP_WRITABLE | PROP_ENUMERABLE) < 0) return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- with: HasBinding of an object environment (§9.1.1.2.1) ------------------------------------- */
+Value rt_op_resolve_with(Runtime *rt, Frame *fr, Value acc, Value name, uint32_t depth) {
+    if (acc != RT_HOLE) return acc;
+    Context *c = fr->context;
+    for (uint32_t d = depth; d && c; d--) c = c->parent;
+    if (!c || c->slot_count < 1 || !rt_is_object(c->slots[0]))
+        return rt_throw_error(rt, ERR_ReferenceError, "internal error: with object missing");
+    Value obj = c->slots[0];
+    Value key = rt_is_string(name) ? rt_to_property_key(rt, name) : name;
+    if (rt_is_exception(key)) return key;
+    int has = rt_has_property(rt, obj, key);
+    if (has < 0) return RT_EXCEPTION;
+    if (!has) return RT_HOLE;
+    Value uns = rt_get(rt, obj, rt_intrinsic(rt, INTR_Sym_unscopables));
+    if (rt_is_exception(uns)) return uns;
+    if (rt_is_object(uns)) {
+        Value blocked = rt_get(rt, uns, key);
+        if (rt_is_exception(blocked)) return blocked;
+        if (rt_to_boolean(blocked)) return RT_HOLE;
+    }
+    return obj;
+}
+
 Value rt_op_lda_global(Runtime *rt, Frame *fr, Value name, FeedbackSlot *fs, bool typeof_mode) {
     (void)fr;
     JSObject *g = rt->global;
     Value key = rt_is_string(name) ? rt_to_property_key(rt, name) : name;
     PropRef r;
+    if (global_lexical_lookup(rt, key, &r)) {
+        if (r.value == RT_HOLE) return throw_tdz(rt, name);
+        return r.value;
+    }
     if (rt_get_own_property(rt, g, key, &r)) {
         if (!(r.attrs & PROP_ACCESSOR)) {
             cache_global(rt, fs, g, key);
@@ -173,6 +307,12 @@ int rt_op_sta_global(Runtime *rt, Frame *fr, Value name, Value v, FeedbackSlot *
     Value key = rt_is_string(name) ? rt_to_property_key(rt, name) : name;
     bool strict = (fr->bf->flags & BFF_STRICT) != 0;
     PropRef r;
+    if (global_lexical_lookup(rt, key, &r)) {
+        if (r.value == RT_HOLE) { throw_tdz(rt, name); return -1; }
+        if (!(r.attrs & PROP_WRITABLE)) { rt_throw_error(rt, ERR_TypeError, "Assignment to constant variable."); return -1; }
+        rt_slot_set(rt, r.holder, r.slot, v);
+        return 0;
+    }
     if (rt_get_own_property(rt, g, key, &r)) {
         if (rt_set(rt, rt_ptr(g), key, v, strict) < 0) return -1;
         cache_global(rt, fs, g, key);

@@ -25,7 +25,11 @@ RtTierInfo *rt_tier_info(BytecodeFunction *bf) {
 /* The C stack an optimized call chain may use before it throws RangeError:
  * every optimized activation nests C frames (the interpreter's VM stack
  * bounds the JS depth, this bounds the machine stack). */
+#ifdef REEF_ASAN
+#define RT_TIER_C_STACK (6u << 20)   /* sanitized frames are several times larger */
+#else
 #define RT_TIER_C_STACK (3u << 20)
+#endif
 
 static bool c_stack_exhausted(Runtime *rt) {
     uintptr_t base = (uintptr_t)rt->native_stack_base, here = (uintptr_t)__builtin_frame_address(0);
@@ -143,7 +147,14 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
         Frame *nf = rt_frame_push(rt, (JSFunction *)rt_as_object(callee), recv, argc, argv + 1, RT_UNDEFINED,
                                   FRAME_ENTRY);
         if (!nf) return RT_EXCEPTION;
-        return rt_interp_run(rt, nf);
+        RtOptCode *code = nf->bf->opt_code;
+        if (!code) return rt_interp_run(rt, nf);
+        /* Optimized to optimized: no dispatch loop in between (it would cost
+         * a big C frame per level of recursion). The callee has no handlers. */
+        Value r = rt_tier_enter(rt, nf, code);
+        if (r == RT_TIER_RESUME) return rt_interp_run(rt, nf);   /* the deopt discarded the code */
+        rt_frame_pop(rt, nf);
+        return r;
     }
     if (!rt_is_callable(callee)) {
         int reg = -1;

@@ -23,8 +23,17 @@ GVC_LIBS=$(pkg-config --libs libgvc 2>/dev/null || true)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_compile)
 
-# Objects are rebuilt when their source is newer (headers: rebuild with
-# `rm -rf build/fuzz/obj`). Two jobs at most: the machine is shared.
+# An object is rebuilt when its source or any header it included (from the
+# -MMD dependency file) is newer. Two jobs at most: the machine is shared.
+stale() {
+    local c=$1 o=$2 d=${2%.o}.d dep
+    [ -e "$o" ] && [ -e "$d" ] || return 0
+    [ "$c" -nt "$o" ] && return 0
+    for dep in $(sed -e 's/\\$//' -e 's/^[^:]*://' "$d"); do
+        [ "$dep" -nt "$o" ] && return 0
+    done
+    return 1
+}
 objs=()
 srcs=()
 for d in runtime frontend ir passes backend graphs driver; do
@@ -33,7 +42,7 @@ for d in runtime frontend ir passes backend graphs driver; do
         [ -e "$c" ] || continue
         o="$OBJ/${c%.c}.o"
         objs+=("$o")
-        if [ ! -e "$o" ] || [ "$c" -nt "$o" ]; then srcs+=("$c"); fi
+        if stale "$c" "$o"; then srcs+=("$c"); fi
     done
 done
 compile_one() {
@@ -44,7 +53,7 @@ compile_one() {
         graphs/*) extra="$GVC_CFLAGS" ;;
     esac
     # shellcheck disable=SC2086
-    $CC $CFLAGS $extra -c -o "$o" "$c"
+    $CC $CFLAGS $extra -MMD -MP -c -o "$o" "$c"
 }
 export -f compile_one
 export CC CFLAGS LLVM_CFLAGS GVC_CFLAGS OBJ
