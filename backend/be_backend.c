@@ -66,6 +66,24 @@ static bool write_file(const char *dir, const char *name, uint32_t n, const char
     return fclose(f) == 0;
 }
 
+/* The shared deopt exit, assembled and installed on first need. */
+static uint64_t deopt_common(BeBackend *be, uint64_t deopt_entry, char *err, size_t errlen) {
+    if (!deopt_entry) return 0;
+    if (be->deopt_common && be->deopt_common_for == deopt_entry) return be->deopt_common;
+    BeStr text = {0};
+    be_emit_deopt_common(&text, deopt_entry);
+    BeObject obj = {0};
+    uint64_t addr = 0;
+    if (!text.oom && be_mc_assemble(be->mc, text.s, &obj, err, errlen)) {
+        BeCodeBlob *blob = be_code_install(be->code, &obj, NULL, NULL, err, errlen);
+        if (blob) addr = be_code_symbol(blob, &obj, BE_DEOPT_COMMON_SYM);
+    }
+    be_object_free(&obj);
+    be_str_free(&text);
+    if (addr) { be->deopt_common = addr; be->deopt_common_for = deopt_entry; }
+    return addr;
+}
+
 bool be_backend_compile_batch(BeBackend *be, BeLirFn **fns, uint32_t n, uint64_t deopt_entry,
                               BeCodeFn **out, char *err, size_t errlen) {
     if (!be_backend_available(be)) {
@@ -77,7 +95,9 @@ bool be_backend_compile_batch(BeBackend *be, BeLirFn **fns, uint32_t n, uint64_t
         if (!fns[i]->allocated && !be_regalloc(fns[i], ralog, err, errlen)) return false;
     BeAsm *as = calloc(n ? n : 1, sizeof *as);
     if (!as) abort();
-    BeEmitOptions eo = {.deopt_entry = deopt_entry};
+    BeEmitOptions eo = {.deopt_entry = deopt_entry,
+                        .deopt_common = deopt_common(be, deopt_entry, err, errlen),
+                        .annotate = be->opt.print_code || be->opt.emit_asm_dir};
     BeStr text = {0};
     bool ok = true;
     for (uint32_t i = 0; i < n && ok; i++) {

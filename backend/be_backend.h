@@ -38,6 +38,8 @@ typedef struct BeBackend {
     char mc_error[256];
     BeCodeSpace *code;
     uint32_t ncompiled;
+    uint64_t deopt_common;     /* the installed shared deopt exit (be_emit.h) */
+    uint64_t deopt_common_for; /* ... for this deoptimizer entry */
 } BeBackend;
 
 void be_options_from_flags(BeOptions *o, const struct Flags *flags);

@@ -282,27 +282,43 @@ static void note_text(char *buf, size_t n, const BeInstr *ins) {
         if (*p == '\n' || *p == '\r') *p = ' ';
 }
 
+/* Per point two instructions (push the number, jump); per function one
+ * call into the shared exit and the epilogue. Saving 32 registers is done
+ * once, in be_emit_deopt_common, not in every function's text. */
 static void deopt_stubs(Em *e) {
     BeDeoptTable *t = &e->fn->deopt;
     if (t->npoints == 0) return;
     char sym[48], text[160];
+    bool ann = e->opt && e->opt->annotate;
     for (uint32_t d = 0; d < t->npoints; d++) {
         BeDeoptPoint *p = &t->points[d];
         snprintf(sym, sizeof sym, "F%d_D%u", e->k, d);
         snprintf(text, sizeof text, "deopt exit %u: %s", d, be_deopt_reason_name(p->reason));
-        annot(e, sym, text, true);
-        OUT("%s:   # %s", sym, text);
-        if (p->bc >= 0) OUT(" @bc %d", p->bc);
-        OUT("\n  mov r11d, %u\n  jmp F%d_deopt\n", d, e->k);
+        if (ann) annot(e, sym, text, true);
+        OUT("%s:", sym);
+        if (ann) {
+            OUT("   # %s", text);
+            if (p->bc >= 0) OUT(" @bc %d", p->bc);
+        }
+        OUT("\n  push %u\n  jmp F%d_deopt\n", d, e->k);
     }
     snprintf(sym, sizeof sym, "F%d_deopt", e->k);
-    annot(e, sym, "deopt stub: save registers, call the deoptimizer", true);
-    OUT("%s:\n  sub rsp, 256\n", sym);
-    for (int r = 0; r < 16; r++)
-        if (r != BE_RSP) OUT("  mov qword ptr [rsp + %d], %s\n", 8 * r, be_reg_info[r].name64);
-    OUT("  lea rax, [rsp + 256]\n  mov qword ptr [rsp + %d], rax\n", 8 * BE_RSP);
-    for (int r = 0; r < 16; r++) OUT("  movsd qword ptr [rsp + %d], xmm%d\n", 128 + 8 * r, r);
-    if (e->opt && e->opt->deopt_entry) {
+    if (ann) annot(e, sym, "deopt stub: call the shared exit, return its result", true);
+    OUT("%s:\n", sym);
+    if (e->opt && e->opt->deopt_entry && e->opt->deopt_common) {
+        /* the stack keeps its 16-byte alignment: two pushes here, the
+         * return address and an odd adjustment in the shared exit */
+        OUT("  lea r11, [rip + F%d]\n  push r11\n", e->k);
+        OUT("  movabs r11, %llu   # shared deopt exit\n  call r11\n",
+            (unsigned long long)e->opt->deopt_common);
+        epilogue(e);
+    } else if (e->opt && e->opt->deopt_entry) {
+        /* no shared exit: save the registers here (the point number is on the stack) */
+        OUT("  pop r11\n  sub rsp, 256\n");
+        for (int r = 0; r < 16; r++)
+            if (r != BE_RSP) OUT("  mov qword ptr [rsp + %d], %s\n", 8 * r, be_reg_info[r].name64);
+        OUT("  lea rax, [rsp + 256]\n  mov qword ptr [rsp + %d], rax\n", 8 * BE_RSP);
+        for (int r = 0; r < 16; r++) OUT("  movsd qword ptr [rsp + %d], xmm%d\n", 128 + 8 * r, r);
         OUT("  mov rdi, rsp\n  mov esi, r11d\n  mov rdx, rbp\n  lea rcx, [rip + F%d]\n", e->k);
         OUT("  movabs rax, %llu   # deoptimizer entry\n  call rax\n",
             (unsigned long long)e->opt->deopt_entry);
@@ -310,6 +326,22 @@ static void deopt_stubs(Em *e) {
     } else {
         OUT("  ud2\n");
     }
+}
+
+void be_emit_deopt_common(BeStr *o, uint64_t deopt_entry) {
+    /* entry: [rsp] return into F<k>_deopt, [rsp+8] function entry,
+     * [rsp+16] point number; rsp+24 is the stack pointer of the deopt point
+     * (16-byte aligned), so 264 more bytes keep calls aligned. */
+    be_str_printf(o, ".intel_syntax noprefix\n  .text\n  .p2align 4\n%s:\n  sub rsp, 264\n",
+                  BE_DEOPT_COMMON_SYM);
+    for (int r = 0; r < 16; r++)
+        if (r != BE_RSP) be_str_printf(o, "  mov qword ptr [rsp + %d], %s\n", 8 * r, be_reg_info[r].name64);
+    be_str_printf(o, "  lea rax, [rsp + 288]\n  mov qword ptr [rsp + %d], rax\n", 8 * BE_RSP);
+    for (int r = 0; r < 16; r++) be_str_printf(o, "  movsd qword ptr [rsp + %d], xmm%d\n", 128 + 8 * r, r);
+    be_str_printf(o, "  mov rdi, rsp\n  mov esi, dword ptr [rsp + 280]\n  mov rdx, rbp\n"
+                     "  mov rcx, qword ptr [rsp + 272]\n  movabs rax, %llu\n  call rax\n"
+                     "  add rsp, 264\n  ret\n%s_end:\n",
+                  (unsigned long long)deopt_entry, BE_DEOPT_COMMON_SYM);
 }
 
 bool be_emit(BeLirFn *fn, int index, const BeEmitOptions *opt, BeAsm *out, char *err, size_t errlen) {
@@ -345,11 +377,16 @@ bool be_emit(BeLirFn *fn, int index, const BeEmitOptions *opt, BeAsm *out, char 
         snprintf(sym, sizeof sym, "F%d_B%d", index, b->id);
         if (b->loop_depth) snprintf(text, sizeof text, "B%d (loop depth %d)", b->id, b->loop_depth);
         else snprintf(text, sizeof text, "B%d", b->id);
-        annot(e, sym, text, true);
-        OUT("%s:   # %s\n", sym, text);
+        bool ann = opt && opt->annotate;
+        if (ann) {
+            annot(e, sym, text, true);
+            OUT("%s:   # %s\n", sym, text);
+        } else {
+            OUT("%s:\n", sym);
+        }
         for (uint32_t i = 0; i < b->nins && !e->bad; i++) {
             BeInstr *ins = &b->ins[i];
-            if (ins->node >= 0 || ins->bc >= 0 || ins->note) {
+            if (ann && (ins->node >= 0 || ins->bc >= 0 || ins->note)) {
                 note_text(text, sizeof text, ins);
                 snprintf(sym, sizeof sym, "F%d_N%u", index, e->nmarks++);
                 annot(e, sym, text, false);

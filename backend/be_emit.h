@@ -20,6 +20,11 @@
 
 typedef struct BeEmitOptions {
     uint64_t deopt_entry;   /* address of a BeDeoptEntry; 0: deopt exits trap (ud2) */
+    uint64_t deopt_common;  /* the shared exit of be_emit_deopt_common, installed; 0:
+                             * each function saves the registers itself */
+    bool annotate;          /* marker symbols and comments (--print-code, --emit-asm);
+                             * without them the assembler has far fewer labels to
+                             * define and text to lex */
 } BeEmitOptions;
 
 typedef struct BeAnnot {
@@ -41,5 +46,14 @@ typedef struct BeAsm {
 /* Appends fn (allocated) as function number `index` to out. */
 bool be_emit(BeLirFn *fn, int index, const BeEmitOptions *opt, BeAsm *out, char *err, size_t errlen);
 void be_asm_free(BeAsm *a);
+
+/* The one exit every function's deopt stubs share, assembled once per
+ * deoptimizer entry (symbols BE_DEOPT_COMMON_SYM, BE_DEOPT_COMMON_SYM "_end").
+ * Called (not jumped to) by a function's F<k>_deopt with the point number and
+ * the function's entry pushed: it saves all registers in a BeDeoptRegs block,
+ * calls entry(regs, point, rbp, fn_entry) and returns its result in rax; the
+ * caller then runs its own epilogue. */
+#define BE_DEOPT_COMMON_SYM "reef_deopt_common"
+void be_emit_deopt_common(BeStr *out, uint64_t deopt_entry);
 
 #endif

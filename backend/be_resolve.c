@@ -128,7 +128,9 @@ uint32_t be_parallel_move(const int32_t *dst, const int32_t *src, const int32_t 
 /* ---- collecting moves ------------------------------------------------------------------ */
 typedef struct Move {
     int32_t pos;      /* the gap: inserted before the instruction pos+1 */
-    int32_t phase;    /* 0: split/spill moves, 1: edge moves (after them) */
+    int32_t phase;    /* 0: split/spill moves, 1: moves of a block's in-edge,
+                       * 2: moves of its out-edge (an empty block has both in
+                       * one gap, and they must not run as one parallel move) */
     int32_t seq;
     int32_t dst, src, vdst, vsrc;
     uint8_t cls;
@@ -189,19 +191,20 @@ static void collect_moves(BeRegAlloc *ra, Moves *ms) {
         for (int32_t k = 0; k < p->nsucc; k++) {
             BeBlock *s = &fn->blocks[p->succ[k]];
             int32_t pos = p->nsucc == 1 ? p->to - 2 : s->from;
+            int32_t phase = p->nsucc == 1 ? 2 : 1;
             int32_t at_end = p->to - 1;
             uint64_t *in = ra->live_in + (size_t)s->id * ra->words;
             for (int32_t v = 0; v < fn->nvregs; v++) {
                 if (!((in[v >> 6] >> (v & 63)) & 1)) continue;
                 int32_t from = be_ra_location_at(ra, v, at_end), to = be_ra_location_at(ra, v, s->from);
                 if (to >= BE_LOC_SLOT && spill_at_def(ra, v)) continue;
-                add_move(ms, pos, 1, to, from, v, v, ra->iv[v].cls);
+                add_move(ms, pos, phase, to, from, v, v, ra->iv[v].cls);
             }
             for (uint32_t q = 0; q < s->nphis; q++) {
                 int32_t d = s->phis[q].dst, u = be_lir_phi_input(fn, &s->phis[q], p->id);
                 if (u < 0) continue;
                 int32_t from = be_ra_location_at(ra, u, at_end), to = be_ra_location_at(ra, d, s->from);
-                add_move(ms, pos, 1, to, from, d, u, ra->iv[d].cls);
+                add_move(ms, pos, phase, to, from, d, u, ra->iv[d].cls);
             }
         }
     }
@@ -380,11 +383,13 @@ bool be_ra_resolve(BeRegAlloc *ra) {
 bool be_regalloc(BeLirFn *fn, FILE *log, char *err, size_t errlen) {
     BeRegAlloc *ra = be_ra_new(fn);
     bool ok = be_ra_build(ra) && be_ra_scan(ra) && be_ra_resolve(ra);
+    bool resolved = ok;
     if (ok && !be_regalloc_check(fn, ra->error, sizeof ra->error)) ok = false;
     if (log) {
         fprintf(log, "--- register allocation: %s ---\n", fn->name);
         if (ra->niv) be_ra_print_intervals(log, ra);
-        if (ok) be_lir_print(log, fn);
+        if (resolved) be_lir_print(log, fn); /* a checker failure is read against it */
+        if (ok) {}
         else fprintf(log, "failed: %s\n", ra->error);
     }
     if (!ok && err) snprintf(err, errlen, "%s: %s", fn->name, ra->error);

@@ -132,6 +132,20 @@ void fe_gen_with_store(Gen *g, Node *id, uint32_t rb, bool init) {
     fe_emit(g, BC_Star, v);
     fe_emit(g, BC_Ldar, rb);
     fe_emit(g, BC_JumpIfHole, other);
+    if (g->fn->flags & FN_STRICT) {         /* SetMutableBinding: gone from the object -> ReferenceError */
+        Label ok = fe_label(g);
+        char msg[300];
+        snprintf(msg, sizeof msg, "%.200s is not defined", id->name);
+        uint32_t t = fe_reg(g);
+        fe_emit(g, BC_LdaConstant, fe_const_atom(g, id->name));
+        fe_emit(g, BC_Star, t);
+        fe_emit(g, BC_Ldar, rb);
+        fe_emit(g, BC_TestIn, t, fe_slot(g, FS_Compare));
+        fe_emit(g, BC_JumpIfTrue, ok);
+        fe_pos_node(g, id, false);
+        fe_emit(g, BC_ThrowReferenceError, fe_const_atom(g, fe_atom(g->fc, msg, strlen(msg))));
+        fe_bind(g, ok);
+    }
     fe_emit(g, BC_Ldar, v);
     fe_pos_node(g, id, false);
     fe_emit(g, BC_SetNamedProperty, rb, fe_const_atom(g, id->name), fe_slot(g, FS_Store));

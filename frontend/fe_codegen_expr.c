@@ -632,7 +632,12 @@ static void gen_delete(Gen *g, Node *n) {
             fe_emit(g, BC_LdaFalse);
         }
     } else if (a->kind == N_MEMBER || a->kind == N_INDEX) {
-        fe_emit(g, BC_ThrowTypeError, fe_const_atom(g, fe_atom(g->fc, "Unsupported reference to 'super'", 32)));
+        /* delete super.x / super[e]: `this` and e are evaluated (the key is
+         * not converted), then a ReferenceError (§13.5.1.2) */
+        load_this(g, NULL);
+        if (a->kind == N_INDEX) fe_gen_effect(g, a->b);
+        fe_pos_node(g, n, false);
+        fe_emit(g, BC_ThrowReferenceError, fe_const_atom(g, fe_atom(g->fc, "Unsupported reference to 'super'", 32)));
     } else {
         fe_gen_effect(g, a);
         fe_emit(g, BC_LdaTrue);

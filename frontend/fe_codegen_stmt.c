@@ -139,7 +139,13 @@ static void gen_var(Gen *g, Node *v) {
             continue;
         }
         fe_pos_node(g, d, true);
-        if (d->a->kind == N_IDENT) {
+        if (d->a->kind == N_IDENT && (d->a->flags & FL_WITH)) {
+            uint32_t mark = fe_reg_mark(g), rb = fe_reg(g);
+            fe_gen_with_base(g, d->a, rb);      /* resolved before the initializer runs */
+            fe_gen_expr(g, d->b);
+            fe_gen_with_store(g, d->a, rb, true);
+            fe_reg_release(g, mark);
+        } else if (d->a->kind == N_IDENT) {
             fe_gen_expr(g, d->b);
             fe_gen_store_var(g, d->a, true);
         } else {

@@ -626,7 +626,7 @@ static Node *parse_new(Parser *p) {
     fe_next(p);
     if (p->tok.type == T_DOT) {
         fe_next(p);
-        if (p->tok.type != T_IDENT || p->tok.name != p->fc->a_target) fe_unexpected(p);
+        if (p->tok.type != T_IDENT || p->tok.name != p->fc->a_target || p->tok.escaped) fe_unexpected(p);
         if (!p->fs->allow_new_target) fe_fail(p, t.line, t.col, "new.target expression is not allowed here");
         fe_next(p);
         Node *n = fe_node(p->fc, N_NEW_TARGET, t.line, t.col, t.start);

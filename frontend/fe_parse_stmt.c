@@ -64,7 +64,12 @@ static Node *parse_sub_statement(Parser *p, bool allow_fn) {
         fe_list_push(p->fc, &b->list, fe_parse_function(p, true, true));
         return fe_finish(p, b);
     }
-    return fe_parse_statement(p);
+    Node *n = fe_parse_statement(p);
+    Node *inner = n;
+    while (inner && inner->kind == N_LABELED) inner = inner->a;
+    if (inner && inner != n && inner->kind == N_FUNC_DECL)     /* IsLabelledFunction (§14.7.1.1) */
+        fe_fail(p, inner->line, inner->col, "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.");
+    return n;
 }
 
 static Node *parse_loop_body(Parser *p) {
@@ -198,6 +203,9 @@ static Node *parse_jump(Parser *p, NodeKind kind) {
 static Node *parse_labeled(Parser *p) {
     Node *n = fe_mk(p, N_LABELED);
     n->name = p->tok.name;
+    if (p->tok.escaped_keyword) fe_fail(p, n->line, n->col, "Keyword must not contain escaped characters");
+    if (p->fs->strict && (fe_is_strict_reserved(n->name) || n->name == p->fc->a_yield))
+        fe_fail(p, n->line, n->col, "Unexpected strict mode reserved word");
     for (LabelEntry *l = p->fs->labels; l; l = l->next)
         if (l->name == n->name) fe_fail(p, n->line, n->col, "Label '%s' has already been declared", n->name);
     fe_next(p);

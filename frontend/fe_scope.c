@@ -316,6 +316,10 @@ static void resolve_stmt(Resolver *r, Node *n) {
     case N_BLOCK:
         n->scope = r->scope = new_scope(r, SC_BLOCK);
         collect_lexical(r, n->scope, &n->list);
+        if (outer && outer->kind == SC_CATCH)  /* catch (e) { let e; } (§14.15.1) */
+            for (Binding *b = n->scope->first; b; b = b->next)
+                if (fe_scope_find(outer, b->name))
+                    fe_error(r->fc, b->line, b->col, "Identifier '%s' has already been declared", b->name);
         resolve_list(r, &n->list, true);
         break;
     case N_VAR: resolve_var(r, n); break;

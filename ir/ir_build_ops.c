@@ -53,8 +53,11 @@ static NodeId finish(Builder *b, NodeId n) {
 static NodeId pure1(Builder *b, IrOp op, NodeId a) { return finish(b, IR_NEW(b->g, op, a)); }
 static NodeId pure2(Builder *b, IrOp op, NodeId a, NodeId c) { return finish(b, IR_NEW(b->g, op, a, c)); }
 
-/* A node on the control and effect chain: ctl, eff, vals..., [fs]. */
-static NodeId effnode(Builder *b, IrOp op, const NodeId *vals, uint32_t nv, NodeId fs) {
+/* A node on the control and effect chain: ctl, eff, vals..., [fs], with its
+ * aux data. The aux is in place before the node is typed: a type only ever
+ * narrows, so one computed from a stale aux (another shape set, elements
+ * kind 0) would stick. */
+static NodeId effnode_aux(Builder *b, IrOp op, const NodeId *vals, uint32_t nv, NodeId fs, const IrAux *aux) {
     NodeId stackbuf[16];
     uint32_t n = 2 + nv + (fs ? 1 : 0);
     NodeId *in = n <= 16 ? stackbuf : ir_xmalloc(n * sizeof(NodeId));
@@ -64,12 +67,23 @@ static NodeId effnode(Builder *b, IrOp op, const NodeId *vals, uint32_t nv, Node
     if (fs) in[2 + nv] = fs;
     NodeId x = ir_node_new(b->g, op, 1, 1, nv, fs ? 1 : 0, in);
     if (in != stackbuf) free(in);
+    if (aux) {
+        ir_node(b->g, x)->aux = *aux;
+        *ir_type(b->g, x) = ir_type_bound(b->g, x);
+    }
     bld_write(b, var_eff(b), x);
     return finish(b, x);
 }
 
+static NodeId effnode(Builder *b, IrOp op, const NodeId *vals, uint32_t nv, NodeId fs) {
+    return effnode_aux(b, op, vals, nv, fs, NULL);
+}
+
 static NodeId check1(Builder *b, IrOp op, NodeId v) {
     return effnode(b, op, &v, 1, bld_frame_state(b, false));
+}
+static NodeId check1_aux(Builder *b, IrOp op, NodeId v, IrAux aux) {
+    return effnode_aux(b, op, &v, 1, bld_frame_state(b, false), &aux);
 }
 static NodeId check2(Builder *b, IrOp op, NodeId x, NodeId y) {
     NodeId v[2] = {x, y};
@@ -299,10 +313,9 @@ static void field_of(Shape *s, uint32_t slot_no, uint32_t *index, uint8_t *inobj
 }
 
 static NodeId check_shapes(Builder *b, NodeId obj, Shape *const *shapes, uint32_t n) {
-    NodeId c = check1(b, IR_CheckShape, obj);
-    ir_node(b->g, c)->aux.shapes = ir_shape_set_add(b->g, shapes, n);
-    ir_type_update(b->g, c);
-    return c;
+    IrAux aux = {.raw = {0, 0}};
+    aux.shapes = ir_shape_set_add(b->g, shapes, n);
+    return check1_aux(b, IR_CheckShape, obj, aux);
 }
 
 static NodeId load_field(Builder *b, NodeId obj, uint32_t index, uint8_t inobject) {
@@ -422,8 +435,9 @@ static bool fast_elements(const PropertyFeedback *pf, uint32_t *mask, bool *hole
 }
 
 static NodeId element_access(Builder *b, NodeId obj, NodeId key, uint32_t mask, NodeId *index_out) {
-    NodeId o = check1(b, IR_CheckElementsKind, obj);
-    ir_node(b->g, o)->aux.ek = mask;
+    IrAux aux = {.raw = {0, 0}};
+    aux.ek = mask;
+    NodeId o = check1_aux(b, IR_CheckElementsKind, obj, aux);
     NodeId i = check1(b, IR_CheckInt32, key);
     NodeId len = effnode(b, IR_ArrayLength, &o, 1, IR_NONE);
     NodeId n = check1(b, IR_CheckUint32ToInt32, len);
@@ -442,11 +456,11 @@ static bool load_keyed(Builder *b, Bytecode op, const uint8_t *p, NodeId obj, Fe
     NodeId idx;
     NodeId o = element_access(b, obj, acc(b), mask, &idx);
     NodeId v[2] = {o, idx};
-    NodeId ld = effnode(b, IR_LoadElement, v, 2, IR_NONE);
-    ir_node(b->g, ld)->aux.ek = base == 1 ? (holey ? EK_HOLEY_SMI : EK_PACKED_SMI)
-                               : base == 2 ? (holey ? EK_HOLEY_DOUBLE : EK_PACKED_DOUBLE)
-                                           : (holey ? EK_HOLEY : EK_PACKED);
-    ir_type_update(b->g, ld);
+    IrAux aux = {.raw = {0, 0}};
+    aux.ek = base == 1 ? (holey ? EK_HOLEY_SMI : EK_PACKED_SMI)
+           : base == 2 ? (holey ? EK_HOLEY_DOUBLE : EK_PACKED_DOUBLE)
+                       : (holey ? EK_HOLEY : EK_PACKED);
+    NodeId ld = effnode_aux(b, IR_LoadElement, v, 2, IR_NONE, &aux);
     /* A hole means a prototype lookup: the interpreter does that. */
     set_acc(b, holey ? check1(b, IR_CheckNotHole, ld) : ld);
     return true;
@@ -468,8 +482,9 @@ static bool store_keyed(Builder *b, Bytecode op, const uint8_t *p, FeedbackSlot 
     NodeId o = element_access(b, obj, key, mask, &idx);
     if (base == 1) value = check1(b, IR_CheckSmi, value);   /* a small-int array stays one */
     NodeId v[3] = {o, idx, value};
-    NodeId st = effnode(b, IR_StoreElement, v, 3, IR_NONE);
-    ir_node(b->g, st)->aux.ek = base == 1 ? (holey ? EK_HOLEY_SMI : EK_PACKED_SMI) : (holey ? EK_HOLEY : EK_PACKED);
+    IrAux aux = {.raw = {0, 0}};
+    aux.ek = base == 1 ? (holey ? EK_HOLEY_SMI : EK_PACKED_SMI) : (holey ? EK_HOLEY : EK_PACKED);
+    effnode_aux(b, IR_StoreElement, v, 3, IR_NONE, &aux);
     return true;
 }
 
@@ -644,7 +659,7 @@ bool bld_translate(Builder *b, Bytecode op, const uint8_t *p) {
         return false;
     }
     case BC_Debugger: case BC_Nop: return true;
-    case BC_ResolveWith: case BC_DeclareGlobals: case BC_StaGlobalLexical:
+    case BC_ResolveWith: case BC_DeclareGlobals: case BC_StaGlobalLexical: case BC_ThrowReferenceError:
         bld_bail(b, IR_BAILOUT_DynamicScope);
         return false;
     default:

@@ -23,7 +23,7 @@ static void normalize(IrType *t) {
     if ((t->bits & T_INT32) && t->lo > t->hi) t->bits &= ~T_INT32;
     if (!(t->bits & T_INT32)) t->lo = t->hi = 0;
     if (!(t->bits & T_KONSTABLE)) { t->has_const = 0; t->konst = 0; }
-    if (!(t->bits & T_OBJECT) || t->has_const) t->nshapes = 0;
+    if (!(t->bits & T_OBJECT)) t->nshapes = 0;
     for (unsigned i = t->nshapes; i < IR_TYPE_MAX_SHAPES; i++) t->shapes[i] = NULL;
 }
 
@@ -135,9 +135,9 @@ IrType ir_type_join(const IrType *a, const IrType *b) {
     }
     /* Shapes: only when every object on both sides has a known shape. */
     bool oa = a->bits & T_OBJECT, ob = b->bits & T_OBJECT;
-    if (!t.has_const && (oa || ob)) {
-        bool known_a = !oa || (a->nshapes > 0 && !a->has_const);
-        bool known_b = !ob || (b->nshapes > 0 && !b->has_const);
+    if (oa || ob) {
+        bool known_a = !oa || a->nshapes > 0;
+        bool known_b = !ob || b->nshapes > 0;
         if (known_a && known_b) {
             unsigned n = 0;
             bool overflow = false;
@@ -182,7 +182,7 @@ IrType ir_type_meet(const IrType *a, const IrType *b) {
             }
         }
     }
-    if ((t.bits & T_OBJECT) && !t.has_const) {
+    if (t.bits & T_OBJECT) {
         if (a->nshapes && b->nshapes) {
             unsigned n = 0;
             for (unsigned i = 0; i < a->nshapes; i++)
@@ -206,7 +206,7 @@ bool ir_type_is(const IrType *a, const IrType *b) {
         if (!a->has_const || a->konst != b->konst) return false;
     }
     if ((a->bits & T_OBJECT) && b->nshapes > 0) {
-        if (a->has_const || a->nshapes == 0) return false;
+        if (a->nshapes == 0) return false;
         for (unsigned i = 0; i < a->nshapes; i++)
             if (!has_shape(b, a->shapes[i])) return false;
     }

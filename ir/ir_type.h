@@ -52,7 +52,8 @@ enum {
 typedef struct IrType {
     uint16_t bits;           /* union of T_* basic sets; 0 = none */
     uint8_t has_const;       /* the OTHER_NUM/STRING/SYMBOL/OBJECT part is exactly `konst` */
-    uint8_t nshapes;         /* OBJECT part: has one of shapes[] (0: any shape) */
+    uint8_t nshapes;         /* OBJECT part: has one of shapes[] (0: any shape); with a
+                                constant too: CheckShape of a prototype keeps both */
     int32_t lo, hi;          /* INT32 part: [lo, hi] (meaningful when bits & T_INT32) */
     Value konst;
     struct Shape *shapes[IR_TYPE_MAX_SHAPES];

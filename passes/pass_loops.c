@@ -55,6 +55,7 @@ uint32_t loops_find(const Graph *g, LoopTree *t) {
     uint32_t cap = 0;
     uint8_t *in = ir_xcalloc(n, 1);
     NodeId *stack = ir_xmalloc(n * sizeof(NodeId));
+    NodeId *scratch = ir_xmalloc(n * sizeof(NodeId));
     for (NodeId h = 1; h < n; h++) {
         if (!reach[h] || ir_op(g, h) != IR_Loop) continue;
         if (t->count == cap) {
@@ -67,7 +68,7 @@ uint32_t loops_find(const Graph *g, LoopTree *t) {
         l->parent = LOOP_NONE;
         /* Natural loop: backwards from the back edges to the header. */
         uint32_t sp = 0, nb = 0;
-        NodeId *body = ir_xmalloc(n * sizeof(NodeId));
+        NodeId *body = scratch;
         in[h] = 1;
         body[nb++] = h;
         for (uint32_t i = 1; i < ir_nctl(g, h); i++) {
@@ -102,7 +103,8 @@ uint32_t loops_find(const Graph *g, LoopTree *t) {
             }
         }
         for (uint32_t k = 0; k < nb; k++) in[body[k]] = 0;
-        l->body = body;
+        l->body = ir_xmalloc(nb * sizeof(NodeId));
+        memcpy(l->body, body, nb * sizeof(NodeId));
         l->nbody = nb;
         l->exits = exits;
         l->nexits = ne;
@@ -135,6 +137,7 @@ uint32_t loops_find(const Graph *g, LoopTree *t) {
     }
     free(in);
     free(stack);
+    free(scratch);
     free(reach);
     return t->count;
 }

@@ -28,6 +28,8 @@
 
 #define PEEL_MAX_NODES 400      /* nodes copied per loop */
 #define PEEL_MAX_GROWTH 4000    /* nodes added per function */
+#define PEEL_MAX_GRAPH 20000    /* larger functions are left alone (the analysis is per loop) */
+#define PEEL_MAX_LOOPS 32       /* loops considered per function */
 
 typedef struct Peel {
     Graph *g;
@@ -214,11 +216,12 @@ static void peel(Peel *p, const LoopInfo *l) {
 }
 
 bool pass_peel(Graph *g, PassContext *ctx) {
+    if (g->live_count > PEEL_MAX_GRAPH) return false;
     LoopTree t;
     uint32_t start_count = g->node_count;
     loops_find(g, &t);
     uint64_t peeled = 0;
-    for (uint32_t li = 0; li < t.count; li++) {
+    for (uint32_t li = 0; li < t.count && li < PEEL_MAX_LOOPS; li++) {
         if (g->node_count - start_count > PEEL_MAX_GROWTH) break;
         ctx->visits++;
         Peel p = {0};

@@ -159,7 +159,11 @@ void rt_init_function(Runtime *rt) {
     RT_DEFINE_METHODS(rt, proto, methods);
     JSNative *hi = rt_native_new(rt, fn_has_instance, "[Symbol.hasInstance]", 1, 0);
     rt_define_data(rt, proto, rt->intrinsics[INTR_Sym_hasInstance], rt_ptr(hi), 0);
+    /* %ThrowTypeError% is frozen: its length and name are neither writable
+     * nor configurable, and it is not extensible (§10.2.4.1). */
     JSNative *tte = rt_native_new(rt, throw_type_error, "", 0, 0);
+    rt_define_data(rt, &tte->base, rt_atom(rt, ATOM_length), rt_int(0), 0);
+    rt_define_data(rt, &tte->base, rt_atom(rt, ATOM_name), rt_atom(rt, ATOM_empty), 0);
     rt_prevent_extensions(rt, &tte->base);
     rt->intrinsics[INTR_ThrowTypeError] = rt_ptr(tte);
     rt_define_accessor(rt, proto, rt_atom(rt, ATOM_caller), rt_ptr(tte), rt_ptr(tte), PROP_CONFIGURABLE);

@@ -950,6 +950,13 @@ op_DeclareGlobals:
 op_StaGlobalLexical:
     rt_op_sta_global_lexical(rt, K[U(1)], acc);
     NEXT(StaGlobalLexical);
+op_ThrowReferenceError: {
+    SAVE();
+    char *u = rt_string_to_utf8(K[U(1)], NULL);
+    rt_throw_error(rt, ERR_ReferenceError, "%s", u ? u : "");
+    free(u);
+    goto exception;
+}
 
 tier_run: {
     Value r = rt_tier_enter(rt, fr, tier_code);

@@ -243,7 +243,7 @@ Test(be_emit, assembly_text) {
     char err[256] = "";
     cr_assert(be_regalloc(fn, NULL, err, sizeof err), "%s", err);
     BeAsm as = {0};
-    BeEmitOptions eo = {.deopt_entry = 0x1000};
+    BeEmitOptions eo = {.deopt_entry = 0x1000, .annotate = true};
     cr_assert(be_emit(fn, 3, &eo, &as, err, sizeof err), "%s", err);
     const char *t = as.text.s;
     cr_expect(strstr(t, ".intel_syntax noprefix"));
