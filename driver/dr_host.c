@@ -245,6 +245,34 @@ static Value make_require(Runtime *rt, const char *dir) {
     return rt_ptr(fn);
 }
 
+/* ---- test262's host object ------------------------------------------------ */
+
+/* $262.evalScript(src): parse and run src as a separate script in the global
+ * scope; syntax errors are thrown as SyntaxError, as INTERPRETING.md asks. */
+static Value t262_eval_script(Runtime *rt, Value this_val, int argc, Value *argv, Value nt, JSNative *self) {
+    Value src = rt_to_string(rt, argc > 0 ? argv[0] : RT_UNDEFINED);
+    if (rt_is_exception(src)) return src;
+    size_t n;
+    char *text = rt_string_to_utf8(src, &n);
+    BytecodeFunction *bf = fe_compile(rt, "evalScript", text, n, RT_COMPILE_SCRIPT, NULL, NULL);
+    free(text);
+    if (!bf) return RT_EXCEPTION;
+    return rt_run_toplevel(rt, bf, rt_ptr(rt->global));
+}
+
+static Value t262_gc(Runtime *rt, Value this_val, int argc, Value *argv, Value nt, JSNative *self) {
+    rt_gc_collect(rt);
+    return RT_UNDEFINED;
+}
+
+static void init_test262(Runtime *rt) {
+    Value o = rt_ptr(rt_object_new(rt, rt_intrinsic(rt, INTR_ObjectPrototype)));
+    rt_define_native(rt, rt_as_object(o), "evalScript", t262_eval_script, 1, 0);
+    rt_define_native(rt, rt_as_object(o), "gc", t262_gc, 0, 0);
+    set_prop(rt, o, "global", rt_ptr(rt->global));
+    rt_define_cstr(rt, rt->global, "$262", o, PROP_HIDDEN);
+}
+
 void dr_host_init(Runtime *rt, const DrOptions *opts) {
     DrHost *h = calloc(1, sizeof *h);
     if (!h) {
@@ -256,6 +284,7 @@ void dr_host_init(Runtime *rt, const DrOptions *opts) {
     rt->host = h;
     rt->extra_roots[ROOT_MODULE_CACHE] = rt_ptr(rt_object_new(rt, RT_NULL));
     init_process(rt, opts);
+    if (rt->flags.test262_host) init_test262(rt);
 }
 
 /* Uncaught exceptions print like Node's and give exit status 1. */

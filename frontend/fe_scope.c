@@ -9,7 +9,9 @@
  * Allocation (per function, just before code generation) gives captured
  * bindings a Context slot of their scope and everything else a register —
  * the split V8 and most closure compilers make ("closure conversion" with
- * flat per-scope environments).
+ * flat per-scope environments). `with` is the one dynamic scope: a reference
+ * that crosses an SC_WITH scope still gets its static binding but is marked
+ * FL_WITH, and the generator adds a run-time lookup in the with objects.
  */
 #include <stdio.h>
 #include <string.h>

@@ -127,4 +127,12 @@ Value rt_array_iterator_new(Runtime *rt, Value target, int kind);
 Value rt_date_to_iso_string(Runtime *rt, double t);             /* string, or "Invalid Date" */
 Value rt_date_to_string(Runtime *rt, double t);
 
+/* Unicode case mapping (rt_builtins_string_case.c). rt_case_map writes the
+ * full mapping of code point c (1 to 3 UTF-16 units) and returns the count;
+ * rt_case_map1 is the simple one-to-one mapping. */
+int rt_case_map(uint32_t c, bool upper, uint16_t out[3]);
+uint32_t rt_case_map1(uint32_t c, bool upper);
+bool rt_case_is_cased(uint32_t c);
+bool rt_case_is_ignorable(uint32_t c);
+
 #endif

@@ -54,6 +54,7 @@ static void split_time(double t, Fields *f) {
     f->date = dwy - month_start(m, leap) + 1;
     double within = fmod(t, MS_PER_DAY);
     if (within < 0) within += MS_PER_DAY;
+    within += 0.0;   /* fmod keeps the sign of a -0 remainder */
     f->hours = floor(within / 3600000.0);
     f->minutes = fmod(floor(within / 60000.0), 60);
     f->seconds = fmod(floor(within / 1000.0), 60);
@@ -117,7 +118,7 @@ static const char *tz_name(double t, char *buf, size_t n) {
 
 static void put_year(StrBuf *sb, double y) {
     if (y >= 0) sb_printf(sb, "%04.0f", y);
-    else sb_printf(sb, "-%06.0f", -y);
+    else sb_printf(sb, "-%04.0f", -y);   /* §21.4.4.41.2 DateString: at least four digits */
 }
 
 Value rt_date_to_iso_string(Runtime *rt, double t) {
@@ -305,7 +306,9 @@ static double parse_date(Value str) {
     char *b = s;
     while (*b == ' ') b++;
     double t = NAN;
-    if (!parse_iso(b, &t) && !parse_legacy(b, &t)) t = NAN;
+    /* A leading sign means an expanded ISO year: no legacy fallback for it. */
+    bool expanded = (*b == '+' || *b == '-') && b[1] >= '0' && b[1] <= '9';
+    if (!parse_iso(b, &t) && (expanded || !parse_legacy(b, &t))) t = NAN;
     free(s);
     return t;
 }
@@ -319,7 +322,7 @@ static double now_ms(void) {
 }
 
 static int args_to_time(Runtime *rt, int argc, Value *argv, double *out) {
-    double f[7] = { 0, 0, 1, 0, 0, 0, 0 };
+    double f[7] = { NAN, 0, 1, 0, 0, 0, 0 };   /* a missing year is ToNumber(undefined) */
     for (int i = 0; i < argc && i < 7; i++) if (rt_to_number(rt, argv[i], &f[i]) < 0) return -1;
     if (isfinite(f[0])) {
         double yi = trunc(f[0]);
@@ -387,7 +390,7 @@ RT_NATIVE(date_get) {
     int m = self->magic;
     if (isnan(t)) return rt_double(NAN);
     if ((m & 15) == F_TIME) return rt_number(t);
-    if ((m & 15) == F_TZ) return rt_number(-local_offset(t) / 60000.0);
+    if ((m & 15) == F_TZ) return rt_number(0.0 - local_offset(t) / 60000.0);   /* +0, not -0, at UTC */
     Fields f;
     split_time(m & UTC ? t : local_time(t), &f);
     double vals[] = { f.year, f.month, f.date, f.hours, f.minutes, f.seconds, f.ms, f.weekday };

@@ -94,7 +94,7 @@ RT_NATIVE(fn_bind) {
             else {
                 d = trunc(d);
                 len = d - b->argc;
-                if (len < 0) len = 0;
+                if (!(len > 0)) len = 0;   /* also turns -0 into +0 */
             }
         }
     }

@@ -204,6 +204,25 @@ malformed:
     return rt_throw_error(rt, ERR_URIError, "URI malformed");
 }
 
+/* eval (§19.2.1) with the semantics of an indirect call: the source is
+ * compiled as a script and runs in the global scope. The front end does not
+ * mark direct calls, so `eval(src)` inside a function also sees only
+ * globals, not the caller's locals. */
+RT_NATIVE(global_eval) {
+    if (!rt_is_string(ARG(0))) return ARG(0);
+    if (!rt->compile) return rt_throw_error(rt, ERR_EvalError, "Code generation from strings disallowed for this context");
+    size_t len;
+    char *src = rt_string_to_utf8(ARG(0), &len);
+    if (!src) return rt_throw_error(rt, ERR_RangeError, "Out of memory");
+    BytecodeFunction *bf = rt->compile(rt, "eval", src, len, RT_COMPILE_SCRIPT, NULL);
+    free(src);
+    if (!bf) {
+        if (rt_is_undefined(rt->exception)) return rt_throw_error(rt, ERR_SyntaxError, "Invalid eval source");
+        return RT_EXCEPTION;
+    }
+    return rt_run_toplevel(rt, bf, rt_ptr(rt->global));
+}
+
 void rt_init_global(Runtime *rt) {
     JSObject *g = rt->global;
     JSNative *pi = rt_define_native(rt, g, "parseInt", global_parse_int, 2, 0);
@@ -212,6 +231,7 @@ void rt_init_global(Runtime *rt) {
     rt_define_cstr(rt, num, "parseInt", rt_ptr(pi), PROP_HIDDEN);
     rt_define_cstr(rt, num, "parseFloat", rt_ptr(pf), PROP_HIDDEN);
     static const BuiltinMethod fns[] = {
+        { "eval", global_eval, 1, 0 },
         { "isNaN", global_is_nan, 1, 0 },
         { "isFinite", global_is_finite, 1, 0 },
         { "decodeURI", global_uri, 1, URI_DECODE },

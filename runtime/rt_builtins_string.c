@@ -219,75 +219,75 @@ RT_NATIVE(string_substr) {
 
 /* ---- case mapping -------------------------------------------------------------------------- */
 
-static uint32_t to_upper1(uint32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c == 0xB5) return 0x39C;
-    if (c == 0xFF) return 0x178;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-    if (c == 0x131) return 'I';
-    if (c == 0x17F) return 'S';
-    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c & ~1u;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
-    if (c == 0x3C2) return 0x3A3;
-    if (c == 0x3AC) return 0x386;
-    if (c >= 0x3AD && c <= 0x3AF) return c - 37;
-    if (c == 0x3CC) return 0x38C;
-    if (c == 0x3CD || c == 0x3CE) return c - 63;
-    if (c >= 0x430 && c <= 0x44F) return c - 32;
-    if (c >= 0x450 && c <= 0x45F) return c - 80;
-    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return c & ~1u;
-    if (c >= 0xFF41 && c <= 0xFF5A) return c - 32;
+static uint32_t to_lower1(uint32_t c) { return rt_case_map1(c, false); }
+
+/* The code point at i (a lone surrogate stands for itself) and the one before i. */
+static uint32_t cp_at(const JSString *s, uint32_t i, uint32_t *width) {
+    uint16_t c = s->chars[i];
+    *width = 1;
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s->len && s->chars[i + 1] >= 0xDC00 && s->chars[i + 1] <= 0xDFFF) {
+        *width = 2;
+        return 0x10000 + ((uint32_t)(c - 0xD800) << 10) + (s->chars[i + 1] - 0xDC00);
+    }
     return c;
 }
 
-static uint32_t to_lower1(uint32_t c) {
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-    if (c == 0x178) return 0xFF;
-    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c | 1u;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
-    if (c == 0x386) return 0x3AC;
-    if (c >= 0x388 && c <= 0x38A) return c + 37;
-    if (c == 0x38C) return 0x3CC;
-    if (c == 0x38E || c == 0x38F) return c + 63;
-    if (c >= 0x410 && c <= 0x42F) return c + 32;
-    if (c >= 0x400 && c <= 0x40F) return c + 80;
-    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return c | 1u;
-    if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;
+static uint32_t cp_before(const JSString *s, uint32_t i, uint32_t *width) {
+    uint16_t c = s->chars[i - 1];
+    *width = 1;
+    if (c >= 0xDC00 && c <= 0xDFFF && i >= 2 && s->chars[i - 2] >= 0xD800 && s->chars[i - 2] <= 0xDBFF) {
+        *width = 2;
+        return 0x10000 + ((uint32_t)(s->chars[i - 2] - 0xD800) << 10) + (c - 0xDC00);
+    }
     return c;
 }
 
-static bool is_cased_letter(uint16_t c) { return to_upper1(c) != c || to_lower1(c) != c; }
+/* Final_Sigma (Unicode §3.13): a cased letter before the sigma and none
+ * after it, skipping case-ignorable characters on both sides. */
+static bool final_sigma(const JSString *s, uint32_t i) {
+    uint32_t j = i, w, c;
+    bool before = false;
+    while (j > 0) {
+        c = cp_before(s, j, &w);
+        j -= w;
+        if (rt_case_is_ignorable(c)) continue;
+        before = rt_case_is_cased(c);
+        break;
+    }
+    if (!before) return false;
+    for (j = i + 1; j < s->len; j += w) {
+        c = cp_at(s, j, &w);
+        if (rt_case_is_ignorable(c)) continue;
+        return !rt_case_is_cased(c);
+    }
+    return true;
+}
 
 RT_NATIVE(string_case) {
     THIS_STR(self->magic ? "toUpperCase" : "toLowerCase");
     bool upper = self->magic & 1;
-    bool changed = false;
-    for (uint32_t i = 0; i < s->len && !changed; i++) {
+    bool ascii = true, changed = false;
+    for (uint32_t i = 0; i < s->len && ascii; i++) {
         uint16_t c = s->chars[i];
-        changed = (upper ? to_upper1(c) : to_lower1(c)) != c || (upper && c == 0xDF) || (!upper && c == 0x130);
+        ascii = c < 0x80;
+        changed |= upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z');
     }
-    if (!changed) return sv;
+    if (ascii && !changed) return sv;
     StrBuf sb;
     sb_init(&sb);
-    for (uint32_t i = 0; i < s->len; i++) {
-        uint16_t c = s->chars[i];
-        if (upper) {
-            if (c == 0xDF) { sb_puts(&sb, "SS"); continue; }
-            sb_putc(&sb, (uint16_t)to_upper1(c));
-        } else {
-            if (c == 0x130) { sb_putc(&sb, 'i'); sb_putc(&sb, 0x307); continue; }
-            if (c == 0x3A3) {
-                /* Final sigma: after a cased letter and not before one. */
-                bool before = i > 0 && is_cased_letter(s->chars[i - 1]);
-                bool after = i + 1 < s->len && is_cased_letter(s->chars[i + 1]);
-                sb_putc(&sb, before && !after ? 0x3C2 : 0x3C3);
-                continue;
-            }
-            sb_putc(&sb, (uint16_t)to_lower1(c));
+    uint16_t out[3];
+    for (uint32_t i = 0, w; i < s->len; i += w) {
+        uint32_t c = cp_at(s, i, &w);
+        if (ascii) {
+            sb_putc(&sb, (uint16_t)rt_case_map1(c, upper));
+            continue;
         }
+        if (!upper && c == 0x3A3) {
+            sb_putc(&sb, final_sigma(s, i) ? 0x3C2 : 0x3C3);
+            continue;
+        }
+        int n = rt_case_map(c, upper, out);
+        sb_put16(&sb, out, (size_t)n);
     }
     return sb_finish(rt, &sb);
 }

@@ -1,5 +1,6 @@
 /* rt_interp_ops.c — the out-of-line bodies of bytecodes too large or too rare
- * for the dispatch loop (globals, super, literals, `in`), the operand check
+ * for the dispatch loop (globals and the global lexical record, `with`
+ * lookups, super, literals, `in`), the operand check
  * every function's bytecode passes before its first run, and the
  * reconstruction of a callee expression for "x is not a function" (V8
  * re-parses the source for this; reef replays the bytecode up to the call).

@@ -245,6 +245,19 @@ int rt_define_from_descriptor(Runtime *rt, JSObject *o, Value key, Value desc_ob
                        "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
         return -1;
     }
+    /* ArraySetLength (§10.4.2.4) converts and range-checks the new length
+     * before it validates the descriptor against the current one. */
+    bool array_length = rt_is_array(rt_ptr(o)) && key == rt_atom(rt, ATOM_length);
+    if (array_length && (has & H_VALUE)) {
+        uint32_t u;
+        double n;
+        if (rt_to_uint32(rt, vals[2], &u) < 0 || rt_to_number(rt, vals[2], &n) < 0) return -1;
+        if ((double)u != n) {
+            rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+            return -1;
+        }
+        vals[2] = rt_number(n);
+    }
     PropDesc cur;
     int found = rt_get_own_desc(rt, o, key, &cur);
     if (found < 0) return -1;
@@ -281,20 +294,16 @@ int rt_define_from_descriptor(Runtime *rt, JSObject *o, Value key, Value desc_ob
         bool w = (has & H_WRIT) ? rt_to_boolean(vals[3]) : (!cur_acc && (cur.attrs & PROP_WRITABLE));
         Value v = (has & H_VALUE) ? vals[2] : (cur_acc ? RT_UNDEFINED : cur.value);
         attrs |= w ? PROP_WRITABLE : 0;
-        if (rt_is_array(rt_ptr(o)) && key == rt_atom(rt, ATOM_length) && (has & H_VALUE)) {
-            double n;
-            if (rt_to_number(rt, v, &n) < 0) return -1;
-            uint32_t u;
-            if (rt_to_uint32(rt, v, &u) < 0) return -1;
-            if ((double)u != n) {
-                rt_throw_error(rt, ERR_RangeError, "Invalid array length");
-                return -1;
-            }
-            if (rt_array_set_length(rt, o, n, true) < 0) return -1;
+        if (array_length && (has & H_VALUE)) {
+            double n = rt_to_double_unchecked(v);
+            /* Deleting stops at a non-configurable element; the length still
+             * becomes read-only when asked, and then the define fails. */
+            if (rt_array_set_length(rt, o, n, false) < 0) return -1;
             if (!w && (cur.attrs & PROP_WRITABLE)) {
-                int r = rt_define_data(rt, o, key, rt_number(n), attrs);
+                int r = rt_define_data(rt, o, key, rt_number(o->length), attrs);
                 if (r < 0) return -1;
             }
+            if ((double)o->length != n) goto reject;
             return 0;
         }
         int r = rt_define_data(rt, o, key, v, attrs);

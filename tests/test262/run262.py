@@ -185,7 +185,8 @@ def run_engine(path):
     if opts.engine_kind == "node":
         cmd.append(NODE_HOST)
     else:
-        cmd.append("--script")  # test262 files are scripts, not CommonJS modules
+        # test262 files are scripts, not CommonJS modules, and use $262.
+        cmd += ["--script", "--test262-host"]
     cmd.append(path)
     start = time.monotonic()
     # Own process group, so that a timeout also ends anything the engine spawned.
