@@ -59,7 +59,7 @@ run_unit() {   # $1 = mode
 
 # Every JS test runs in every tier: the interpreter alone, the default
 # tiering, and optimization at first call with forced deoptimizations.
-TIERS='--no-opt;;--always-opt --deopt-every-n-times=7'
+TIERS='--no-opt;;--always-opt --deopt-every-n-times=7 --verify-each'
 
 run_js() {   # $1 = reef binary
     echo "== JS tests ($1)"

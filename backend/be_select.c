@@ -188,16 +188,62 @@ static BeRepr repr_of(const Graph *g, NodeId n) {
     }
 }
 
+/* The deopt value of graph value v, as a constant or as an operand of the
+ * deopt instruction (one operand per distinct vreg: several values may
+ * name it). */
+static void deopt_value(Sel *c, BeDeoptTable *t, NodeId v, BeOperand *ops, uint32_t *k) {
+    const Graph *g = c->g;
+    IrOp op = ir_op(g, v);
+    if (op == IR_Constant) {
+        be_sel_root(c, ir_node(g, v)->aux.value);
+        be_deopt_add_value(t, be_dv_const(ir_node(g, v)->aux.value, BE_REPR_TAGGED));
+    } else if (op == IR_Int32Constant) {
+        be_deopt_add_value(t, be_dv_const((uint32_t)ir_node(g, v)->aux.i32, BE_REPR_INT32));
+    } else if (op == IR_Float64Constant) {
+        uint64_t bits;
+        double d = ir_node(g, v)->aux.f64;
+        memcpy(&bits, &d, 8);
+        be_deopt_add_value(t, be_dv_const(bits, BE_REPR_FLOAT64));
+    } else if (op == IR_Dead || !ir_produces_value(g, v)) {
+        be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT});
+    } else {
+        int32_t vr = be_sel_val(c, v);
+        uint32_t at = 0;
+        for (uint32_t q = 1; q < *k && !at; q++)
+            if (ops[q].vreg == vr) at = q;
+        if (!at) {
+            ops[*k] = be_any(V(c, vr));
+            at = (*k)++;
+        }
+        be_deopt_add_value(t, be_dv_operand(at, repr_of(g, v)));
+    }
+}
+
+#define BE_DEOPT_MAX_FRAMES 8
+
 /* Emits DEOPT_IF cc (or DEOPT when cc is NONE and uncond) with the
- * translation of FrameState fs. lazy: resume after the instruction with
- * acc_vreg as the accumulator. */
+ * translation of FrameState fs and of its outer FrameStates (inlined
+ * calls): one frame each, outermost first. An outer frame stands at its
+ * call (the FrameState after it, whose bytecode offset is the call's): the
+ * deoptimizer resumes it after the call with the inner frame's result. The
+ * closure of an inlined frame is the callee register of the outer frame's
+ * Call. lazy (innermost frame): resume after the instruction with acc_vreg
+ * as the accumulator. */
 void be_sel_deopt(Sel *c, NodeId fs, uint32_t ir_reason, BeCond cc, bool uncond, int32_t acc_vreg) {
     const Graph *g = c->g;
     if (!fs || ir_op(g, fs) != IR_FrameState) { be_sel_fail(c, "check without a FrameState%s", ""); return; }
-    if (ir_nfs(g, fs)) { be_sel_fail(c, "inlined frames are not supported%s", ""); return; }
+    NodeId chain[BE_DEOPT_MAX_FRAMES];
+    uint32_t nf = 0;
+    for (NodeId f = fs; f; f = ir_nfs(g, f) ? ir_fs(g, f) : 0) {
+        if (nf == BE_DEOPT_MAX_FRAMES || ir_op(g, f) != IR_FrameState) {
+            be_sel_fail(c, "FrameState chain too deep or malformed%s", "");
+            return;
+        }
+        chain[nf++] = f;
+    }
+    for (uint32_t i = 0; i < nf / 2; i++) { NodeId x = chain[i]; chain[i] = chain[nf - 1 - i]; chain[nf - 1 - i] = x; }
     const IrNode *x = ir_node(g, fs);
     BytecodeFunction *bf = x->aux.fs.fn;
-    uint32_t nregs = x->aux.fs.nregs;
     bool lazy = (x->aux.fs.flags & IR_FS_AFTER) != 0;
     if (lazy && acc_vreg < 0) { be_sel_fail(c, "lazy FrameState on a check%s", ""); return; }
     uint32_t bc = x->aux.fs.bc_offset;
@@ -205,63 +251,73 @@ void be_sel_deopt(Sel *c, NodeId fs, uint32_t ir_reason, BeCond cc, bool uncond,
         if (!bf || bc >= bf->code_len) { be_sel_fail(c, "bad FrameState offset%s", ""); return; }
         bc += (uint32_t)rt_bytecode_length((Bytecode)bf->code[bc]);
     }
+    /* every outer frame must stand at a Call whose callee register it keeps */
+    for (uint32_t i = 0; i + 1 < nf; i++) {
+        const IrNode *o = ir_node(g, chain[i]);
+        BytecodeFunction *ob = o->aux.fs.fn;
+        uint32_t ob_bc = o->aux.fs.bc_offset;
+        if (!ob || ob_bc + 3 > ob->code_len || ob->code[ob_bc] != BC_Call ||
+            rt_bc_u16(ob->code + ob_bc + 1) >= ir_nval(g, chain[i]) ||
+            rt_bc_u16(ob->code + ob_bc + 1) >= o->aux.fs.nregs) {
+            be_sel_fail(c, "inlined frame whose outer frame is not at a call%s", "");
+            return;
+        }
+    }
     BeDeoptTable *t = &c->fn->deopt;
     uint32_t p = be_deopt_add_point(t, be_reason(ir_reason), (int32_t)c->node, (int32_t)c->bc);
     c->res->points = be_sel_xrealloc(c->res->points, (size_t)(p + 1) * sizeof(BeSelectPoint));
     c->res->points[p] = (BeSelectPoint){.ir_reason = (uint16_t)ir_reason, .lazy = lazy};
-    be_deopt_add_frame(t, p, c->o->code ? c->o->code->bf : bf, bc, 1, (uint16_t)nregs, true);
-    uint32_t nin = ir_nval(g, fs);
-    BeOperand *ops = malloc((nin + 4) * sizeof(BeOperand));
+    uint32_t nops = 4;
+    for (uint32_t i = 0; i < nf; i++) nops += ir_nval(g, chain[i]) + 2;
+    BeOperand *ops = malloc(nops * sizeof(BeOperand));
     if (!ops) abort();
     uint32_t k = 0;
     ops[k++] = be_deoptx((int32_t)p);
-    /* closure (known from the frame), context, receiver, registers, accumulator */
-    be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT});
-    uint32_t order[3 + 4096];
-    uint32_t no = 0;
-    order[no++] = nregs + 1;        /* context */
-    order[no++] = nregs + 2;        /* receiver */
-    for (uint32_t r = 0; r < nregs && no < 3 + 4096; r++) order[no++] = r;
-    order[no++] = nregs;            /* accumulator */
-    for (uint32_t i = 0; i < no; i++) {
-        uint32_t j = order[i];
-        if (lazy && j == nregs) {
-            uint32_t at = 0;
-            for (uint32_t q = 1; q < k && !at; q++)
-                if (ops[q].vreg == acc_vreg) at = q;
-            if (!at) {
-                ops[k] = be_any(V(c, acc_vreg));
-                at = k++;
-            }
-            be_deopt_add_value(t, be_dv_operand(at, BE_REPR_TAGGED));
-            continue;
-        }
-        if (j >= nin) { be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT}); continue; }
-        NodeId v = ir_val(g, fs, j);
-        IrOp op = ir_op(g, v);
-        if (op == IR_Constant) {
-            be_sel_root(c, ir_node(g, v)->aux.value);
-            be_deopt_add_value(t, be_dv_const(ir_node(g, v)->aux.value, BE_REPR_TAGGED));
-        } else if (op == IR_Int32Constant) {
-            be_deopt_add_value(t, be_dv_const((uint32_t)ir_node(g, v)->aux.i32, BE_REPR_INT32));
-        } else if (op == IR_Float64Constant) {
-            uint64_t bits;
-            double d = ir_node(g, v)->aux.f64;
-            memcpy(&bits, &d, 8);
-            be_deopt_add_value(t, be_dv_const(bits, BE_REPR_FLOAT64));
-        } else if (op == IR_Dead || !ir_produces_value(g, v)) {
+    for (uint32_t fi = 0; fi < nf; fi++) {
+        NodeId f = chain[fi];
+        const IrNode *fx = ir_node(g, f);
+        bool inner = fi == nf - 1;
+        BytecodeFunction *fbf = fx->aux.fs.fn;
+        uint32_t nregs = fx->aux.fs.nregs;
+        if (nregs > 4096) { be_sel_fail(c, "FrameState too large%s", ""); free(ops); return; }
+        /* the outermost frame is the compiled function's (its OSR clone's) */
+        const void *fn_id = fi == 0 && c->o->code ? (const void *)c->o->code->bf : (const void *)fbf;
+        be_deopt_add_frame(t, p, fn_id, inner ? bc : fx->aux.fs.bc_offset, 1, (uint16_t)nregs, true);
+        /* closure: the activation knows the outermost; an inlined one is the
+         * callee of the outer frame's Call */
+        if (fi == 0) {
             be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT});
         } else {
-            /* one operand per distinct vreg: several values may name it */
-            int32_t vr = be_sel_val(c, v);
-            uint32_t at = 0;
-            for (uint32_t q = 1; q < k && !at; q++)
-                if (ops[q].vreg == vr) at = q;
-            if (!at) {
-                ops[k] = be_any(V(c, vr));
-                at = k++;
+            const IrNode *o = ir_node(g, chain[fi - 1]);
+            deopt_value(c, t, ir_val(g, chain[fi - 1], rt_bc_u16(o->aux.fs.fn->code + o->aux.fs.bc_offset + 1)),
+                        ops, &k);
+        }
+        uint32_t nin = ir_nval(g, f);
+        uint32_t order[3 + 4096];
+        uint32_t no = 0;
+        order[no++] = nregs + 1;        /* context */
+        order[no++] = nregs + 2;        /* receiver */
+        for (uint32_t r = 0; r < nregs; r++) order[no++] = r;
+        order[no++] = nregs;            /* accumulator */
+        for (uint32_t i = 0; i < no; i++) {
+            uint32_t j = order[i];
+            if (j == nregs && !inner) {  /* set by the inner frame's return */
+                be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT});
+                continue;
             }
-            be_deopt_add_value(t, be_dv_operand(at, repr_of(g, v)));
+            if (lazy && inner && j == nregs) {
+                uint32_t at = 0;
+                for (uint32_t q = 1; q < k && !at; q++)
+                    if (ops[q].vreg == acc_vreg) at = q;
+                if (!at) {
+                    ops[k] = be_any(V(c, acc_vreg));
+                    at = k++;
+                }
+                be_deopt_add_value(t, be_dv_operand(at, BE_REPR_TAGGED));
+                continue;
+            }
+            if (j >= nin) { be_deopt_add_value(t, (BeDeoptValue){.kind = BE_DV_OPTIMIZED_OUT}); continue; }
+            deopt_value(c, t, ir_val(g, f, j), ops, &k);
         }
     }
     be_sel_emit(c, uncond ? BE_DEOPT : BE_DEOPT_IF, uncond ? BE_CC_NONE : cc, ops, k);

@@ -39,6 +39,7 @@ typedef struct BeTier {
     BeTierStats stats;
     ValueArray *roots;
     uint32_t nroots;
+    BeTierWatch watch;            /* --dump-graphs, installed by the driver */
 } BeTier;
 
 /* What the deopt entry needs besides the table. */
@@ -67,6 +68,10 @@ void be_tier_install(Runtime *rt) {
 }
 
 const BeTierStats *be_tier_stats(Runtime *rt) { return rt->tier ? &tier_of(rt)->stats : NULL; }
+
+void be_tier_watch(Runtime *rt, const BeTierWatch *w) {
+    if (rt->tier) tier_of(rt)->watch = *w;
+}
 
 static void fn_name(BytecodeFunction *bf, char *buf, size_t n) {
     buf[0] = 0;
@@ -123,31 +128,38 @@ static uint64_t deopt_entry(BeDeoptRegs *regs, uint32_t point, uintptr_t fp, uin
     BeTierCode *tc = act->code->backend;
     const BeDeoptTable *t = &tc->cf->deopt;
     const BeDeoptPoint *p = &t->points[point];
-    const BeDeoptFrame *f = &t->frames[p->first_frame + p->nframes - 1];
-    const BeDeoptValue *vals = &t->values[f->first_value];
-    Value *rv = malloc(((size_t)f->nregs + 1) * sizeof(Value));
-    if (!rv) abort();
-    RtDeoptState st = {0};
-    st.bc_offset = f->bc_offset;
-    st.context = decode(&vals[1], regs, fp);
-    st.receiver = decode(&vals[2], regs, fp);
-    for (uint32_t i = 0; i < f->nregs; i++) rv[i] = decode(&vals[3 + i], regs, fp);
-    st.acc = f->has_acc ? decode(&vals[3 + f->nregs], regs, fp) : RT_UNDEFINED;
-    st.regs = rv;
-    st.nregs = f->nregs;
+    uint32_t nf = p->nframes ? p->nframes : 1;
+    RtDeoptState *st = calloc(nf, sizeof *st);
+    if (!st) abort();
     uint32_t ir = point < tc->npoints ? tc->points[point].ir_reason : IR_DEOPT__COUNT + 2;
-    st.reason = (int)ir;
-    if (ir < IR_DEOPT__COUNT) st.reason_text = ir_deopt_text(ir);
-    else if (ir == IR_DEOPT__COUNT) st.reason_text = "forced (--deopt-every-n-times)";
-    else if (ir == IR_DEOPT__COUNT + 1) st.reason_text = "code invalidated during a call";
-    else st.reason_text = "unknown";
-    st.soft = ir == IR_DEOPT_NoFeedback || ir == IR_DEOPT_Unsupported;
-    st.counts = ir != IR_DEOPT__COUNT + 1;
+    for (uint32_t i = 0; i < nf; i++) {
+        const BeDeoptFrame *f = &t->frames[p->first_frame + i];
+        const BeDeoptValue *vals = &t->values[f->first_value];
+        Value *rv = malloc(((size_t)f->nregs + 1) * sizeof(Value));
+        if (!rv) abort();
+        st[i].bc_offset = f->bc_offset;
+        st[i].bf = f->function;
+        st[i].closure = decode(&vals[0], regs, fp);
+        st[i].context = decode(&vals[1], regs, fp);
+        st[i].receiver = decode(&vals[2], regs, fp);
+        for (uint32_t k = 0; k < f->nregs; k++) rv[k] = decode(&vals[3 + k], regs, fp);
+        st[i].acc = f->has_acc ? decode(&vals[3 + f->nregs], regs, fp) : RT_UNDEFINED;
+        st[i].regs = rv;
+        st[i].nregs = f->nregs;
+        st[i].reason = (int)ir;
+        if (ir < IR_DEOPT__COUNT) st[i].reason_text = ir_deopt_text(ir);
+        else if (ir == IR_DEOPT__COUNT) st[i].reason_text = "forced (--deopt-every-n-times)";
+        else if (ir == IR_DEOPT__COUNT + 1) st[i].reason_text = "code invalidated during a call";
+        else st[i].reason_text = "unknown";
+        st[i].soft = ir == IR_DEOPT_NoFeedback || ir == IR_DEOPT_Unsupported;
+        st[i].counts = ir != IR_DEOPT__COUNT + 1;
+    }
     BeTier *tier = tier_of(rt);
     tier->stats.deopts++;
     if (ir == IR_DEOPT__COUNT) tier->stress_counter = 0;
-    Value r = rt_deopt_frame(rt, act, &st);
-    free(rv);
+    Value r = rt_deopt_frames(rt, act, st, nf);
+    for (uint32_t i = 0; i < nf; i++) free(st[i].regs);
+    free(st);
     return r;
 }
 
@@ -181,6 +193,35 @@ static void osr_clone_free(BytecodeFunction *c) {
 }
 
 /* ---- compiling ------------------------------------------------------------------------------- */
+
+/* One compile as the watcher sees it. Dumping (layout above all) can take
+ * far longer than compiling: it is timed apart, so that --trace-opt
+ * reports the compiler's own time. */
+typedef struct Watched {
+    const BeTierWatch *w;
+    void *state;
+    double ms;
+} Watched;
+
+static void watched_stage(void *data, const Graph *g, const char *pass, uint32_t index, bool changed) {
+    Watched *x = data;
+    double t0 = now_ms();
+    x->w->stage(x->state, g, pass, index, changed);
+    x->ms += now_ms() - t0;
+}
+
+static void watched_end(Watched *x, const char *outcome) {
+    if (x->state && x->w->end) x->w->end(x->state, outcome);
+    x->state = NULL;
+}
+
+/* A verifier failure is a compiler bug: fatal under --verify-each. */
+static void verify_failed(Runtime *rt) {
+    if (!rt->flags.verify_each) return;
+    fflush(rt->out);
+    fflush(rt->err);
+    exit(BE_TIER_VERIFY_EXIT);
+}
 static bool bailout(Runtime *rt, BytecodeFunction *bf, const char *name, const char *why, uint32_t at) {
     BeTier *t = tier_of(rt);
     t->stats.bailouts++;
@@ -220,37 +261,56 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     uint32_t built = g->live_count;
     const Flags *fl = &rt->flags;
     bool selected = !fl->graph_filter || strcmp(fl->graph_filter, name) == 0;
+    Watched wd = {&t->watch, NULL, 0};
+    if (selected && t->watch.begin) wd.state = t->watch.begin(rt, bf, name);
     PipelineOptions po = {
         .passes = fl->passes, .disable = fl->disable_pass,
         .print_after = selected ? fl->print_after : NULL,
         .print_graph = selected && fl->print_graph,
         .verify_each = fl->verify_each, .stats = fl->pass_stats,
         .out = rt->out, .err = rt->err, .rt = rt,
+        .observer = wd.state && t->watch.stage ? watched_stage : NULL, .observer_data = &wd,
     };
     PipelineResult pr;
     if (!pass_pipeline_run(g, &po, &pr)) {
         ir_graph_free(g);
         osr_clone_free(clone);
+        watched_end(&wd, pr.error[0] ? pr.error : "graph verifier failed");
+        if (pr.verify_errors) verify_failed(rt);
         return bailout(rt, bf, name, pr.error[0] ? pr.error : "graph verifier failed", UINT32_MAX);
     }
     if (fl->pass_stats && selected) pass_stats_print(rt->out, g, &pr);
     uint32_t after = g->live_count;
     be_select_representations(g);
-    if (fl->verify_each) {
-        IrErrors e = {0};
-        if (ir_verify(g, &e)) {
+    ir_type_clamp(g);      /* an int32 phi gets an int32 type */
+    IrErrors e = {0};
+    if (ir_verify(g, &e)) {
+        snprintf(err, sizeof err, "graph verifier failed after representation selection: %s", e.msg[0]);
+        if (fl->verify_each) {
             fprintf(rt->err, "reef: graph of %s fails verification after representation selection:\n", name);
             ir_errors_print(rt->err, &e);
         }
         ir_errors_free(&e);
+        ir_graph_free(g);
+        osr_clone_free(clone);
+        watched_end(&wd, err);
+        verify_failed(rt);
+        return bailout(rt, bf, name, err, UINT32_MAX);
     }
+    ir_errors_free(&e);
     BeSchedule *s = be_schedule(g, err, sizeof err);
     if (!s) {
         ir_graph_free(g);
         osr_clone_free(clone);
+        watched_end(&wd, err);
         return bailout(rt, bf, name, err, UINT32_MAX);
     }
     if (selected && fl->print_graph) be_schedule_print(rt->out, s);
+    if (wd.state && t->watch.scheduled) {
+        double w0 = now_ms();
+        t->watch.scheduled(wd.state, g, s, pr.count + 1);
+        wd.ms += now_ms() - w0;
+    }
     RtOptCode *code = calloc(1, sizeof *code);
     if (!code) abort();
     code->bf = bf;
@@ -268,6 +328,7 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
         for (uint32_t i = 0; i < code->ntramps; i++) rt_tramp_free(code->tramps[i]);
         free(code->tramps);
         free(code);
+        watched_end(&wd, err);
         return bailout(rt, bf, name, err, UINT32_MAX);
     }
     char lirname[96];
@@ -287,6 +348,7 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
         for (uint32_t i = 0; i < code->ntramps; i++) rt_tramp_free(code->tramps[i]);
         free(code->tramps);
         free(code);
+        watched_end(&wd, err);
         return bailout(rt, bf, name, err, UINT32_MAX);
     }
     add_roots(rt, t, sr.roots, sr.nroots);
@@ -304,7 +366,13 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     if (osr_pc) ti->osr = code;
     else bf->opt_code = code;
     ti->calls_since = ti->backedges_since = 0;
-    double ms = t2 - t0, mc = t2 - t1;
+    double ms = t2 - t0 - wd.ms, mc = t2 - t1;
+    if (wd.state) {
+        char outcome[160];
+        snprintf(outcome, sizeof outcome, "compiled: %u nodes built, %u after passes, %u instrs, %.2f ms",
+                 built, after, ninstrs, ms);
+        watched_end(&wd, outcome);
+    }
     t->stats.compiles++;
     t->stats.total_ms += ms;
     t->stats.mc_ms += mc;

@@ -33,4 +33,25 @@ typedef struct BeTierStats {
 } BeTierStats;
 const BeTierStats *be_tier_stats(Runtime *rt);
 
+/* Under --verify-each a graph the verifier rejects ends reef with this
+ * status (EX_SOFTWARE) after printing the errors, so tests catch compiler
+ * bugs; without the flag the function just stays interpreted. */
+#define BE_TIER_VERIFY_EXIT 70
+
+/* Watching each compile (--dump-graphs): graphs/ provides these and the
+ * driver installs them, so that the backend never includes graphs/. */
+struct Graph;
+struct BeSchedule;
+typedef struct BeTierWatch {
+    /* A graph was built for bf: the state the other calls get, NULL: not watched. */
+    void *(*begin)(Runtime *rt, BytecodeFunction *bf, const char *name);
+    /* Every stage of the pass pipeline (its PassObserver, passes/pass.h). */
+    void (*stage)(void *state, const struct Graph *g, const char *pass, uint32_t index, bool changed);
+    /* The last stage: the graph after representation selection, scheduled. */
+    void (*scheduled)(void *state, const struct Graph *g, const struct BeSchedule *s, uint32_t index);
+    /* The compile is over: what became of it ("compiled ..." or the bailout reason). */
+    void (*end)(void *state, const char *outcome);
+} BeTierWatch;
+void be_tier_watch(Runtime *rt, const BeTierWatch *w);
+
 #endif

@@ -8,6 +8,7 @@
 #include "frontend/fe_compile.h"
 #include "runtime/rt_feedback.h"
 #include "backend/be_tier.h"
+#include "graphs/gr_dump.h"
 
 static BytecodeFunction *compile_hook(Runtime *rt, const char *filename, const char *source,
                                       size_t len, CompileMode mode, const char *params) {
@@ -25,7 +26,10 @@ int main(int argc, char **argv) {
         return 1;
     }
     rt->compile = compile_hook;
-    if (!rt->flags.no_opt) be_tier_install(rt);
+    if (!rt->flags.no_opt) {
+        be_tier_install(rt);
+        if (rt->flags.dump_graphs) gr_watch_install(rt);   /* --dump-graphs follows every compile */
+    }
     dr_host_init(rt, &opts);
 
     int status;

@@ -1,7 +1,7 @@
 /* gr_dump.h — graph views for people: Graphviz DOT, SVG rendered through
  * libgvc, and a static HTML page that steps through the passes of each
- * optimized function (--dump-graphs=DIR, --graph-filter=NAME), plus the
- * tier-up hook that drives the whole optimizing pipeline.
+ * optimized function (--dump-graphs=DIR, --graph-filter=NAME), attached
+ * to the optimizing tier's compiles (backend/be_tier.c) by gr_watch_install.
  */
 #ifndef GR_DUMP_H
 #define GR_DUMP_H
@@ -32,18 +32,15 @@ bool gr_dump_end(GrDump *d, const char *outcome);
 /* Regenerates DIR/index.html from the fn-*.js files in DIR. */
 bool gr_write_index(const char *dir);
 
-/* The optimizing tier's entry: the Runtime's OptHook (rt_runtime.h). The
- * driver installs it as rt->opt_hook unless --no-opt. Decides whether fn is
- * hot (>= GR_OPT_INVOCATIONS calls, >= GR_OPT_BACKEDGES loop iterations,
- * --always-opt, %OptimizeFunctionOnNextCall), builds its graph, runs the
- * pipeline, verifies, prints and dumps as the flags say. There is no code
- * installation yet: the function keeps running in the interpreter. */
-#define GR_OPT_INVOCATIONS 1000
-#define GR_OPT_BACKEDGES 10000
-void ir_tierup(Runtime *rt, JSFunction *fn, int reason, uint32_t pc);
+/* The scheduled graph as the last stage of a dump: the blocks in layout
+ * order as DOT clusters, the text form from be_schedule_print. */
+struct BeSchedule;
+char *gr_schedule_to_dot(const struct BeSchedule *s, const uint8_t *changed, const char *title);
+void gr_dump_scheduled(void *dump, const Graph *g, const struct BeSchedule *s, uint32_t index);
 
-/* Compiles bf now, whatever the counters say (tests, tools). Returns true
- * when a graph was built and passed the pipeline. */
-bool gr_optimize_now(Runtime *rt, BytecodeFunction *bf);
+/* Attaches the dumps to the optimizing tier's compiles (backend/be_tier.h,
+ * be_tier_watch): the driver calls it after be_tier_install when
+ * --dump-graphs is given. */
+void gr_watch_install(Runtime *rt);
 
 #endif

@@ -2,7 +2,8 @@
  * stage of its pipeline a DOT file and an SVG, and one static, self-contained
  * index.html that steps through the stages with the function's source and
  * bytecode beside the graph, the nodes each pass changed highlighted, and
- * FrameStates hidden at the click of a checkbox.
+ * FrameStates hidden at the click of a checkbox. The last stage is the
+ * scheduled graph: basic blocks as clusters, nodes in execution order.
  *
  * Layout: DIR/fn-NNN-name/SS-pass.dot|.svg, DIR/fn-NNN-name.js (the data of
  * one function as a script that appends to REEF_FUNCS), DIR/index.html
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "backend/be_schedule.h"
 #include "frontend/fe_compile.h"
 
 typedef struct Stage {
@@ -132,9 +134,13 @@ static void write_file(GrDump *d, const char *path, const char *text) {
     if (fclose(f) != 0) d->failed = true;
 }
 
-void gr_dump_observe(void *dump, const Graph *g, const char *pass, uint32_t index, bool changed) {
-    GrDump *d = dump;
-    if (!d) return;
+static void print_schedule_cb(void *arg, FILE *f) { be_schedule_print(f, arg); }
+
+/* One stage: the graph's text form, the nodes changed since the previous
+ * stage, its DOT and SVG. With a schedule, the text and the picture are
+ * the scheduled view. */
+static void record_stage(GrDump *d, const Graph *g, const char *pass, uint32_t index, bool changed,
+                         const BeSchedule *sched) {
     if (d->nstages == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 8;
         d->stages = ir_xrealloc(d->stages, d->cap * sizeof(Stage));
@@ -147,7 +153,7 @@ void gr_dump_observe(void *dump, const Graph *g, const char *pass, uint32_t inde
     char title[96];
     snprintf(title, sizeof title, "after %s", pass);
     PrintArg pa = {g, title};
-    s->text = slurp_stream(print_graph_cb, &pa);
+    s->text = sched ? slurp_stream(print_schedule_cb, (void *)sched) : slurp_stream(print_graph_cb, &pa);
 
     /* Which nodes are new or different from the previous stage, which are gone. */
     uint8_t *ch = ir_xcalloc(g->node_count, 1);
@@ -183,8 +189,9 @@ void gr_dump_observe(void *dump, const Graph *g, const char *pass, uint32_t inde
     d->prev_count = g->node_count;
 
     char gtitle[160];
-    snprintf(gtitle, sizeof gtitle, "%s: after %s (%u nodes)", d->name, pass, g->live_count);
-    char *dot = gr_graph_to_dot(g, ch, gtitle);
+    if (sched) snprintf(gtitle, sizeof gtitle, "%s: scheduled (%u nodes, %d blocks)", d->name, g->live_count, sched->nblocks);
+    else snprintf(gtitle, sizeof gtitle, "%s: after %s (%u nodes)", d->name, pass, g->live_count);
+    char *dot = sched ? gr_schedule_to_dot(sched, ch, gtitle) : gr_graph_to_dot(g, ch, gtitle);
     free(ch);
     char path[900];
     snprintf(path, sizeof path, "%s/%02u-%s.dot", d->sub, index, pass);
@@ -195,6 +202,14 @@ void gr_dump_observe(void *dump, const Graph *g, const char *pass, uint32_t inde
         write_file(d, path, s->svg);
     }
     free(dot);
+}
+
+void gr_dump_observe(void *dump, const Graph *g, const char *pass, uint32_t index, bool changed) {
+    if (dump) record_stage(dump, g, pass, index, changed, NULL);
+}
+
+void gr_dump_scheduled(void *dump, const Graph *g, const BeSchedule *s, uint32_t index) {
+    if (dump && s) record_stage(dump, g, "scheduled", index, true, s);
 }
 
 /* A JS string literal that is also safe inside a <script> element. */

@@ -267,6 +267,10 @@ IrType ir_type_bound(const Graph *g, NodeId n);     /* what the opcode guarantee
 IrType ir_type_transfer(const Graph *g, NodeId n);  /* from the input types */
 /* Narrows n's type to meet(old, transfer); false when unchanged or cut off. */
 bool ir_type_update(Graph *g, NodeId n);
+/* After a change of representations (the backend's phi selection): narrows
+ * every live node's type to its opcode's bound again, so that an int32 phi
+ * has an int32 type. Returns how many types changed. */
+uint32_t ir_type_clamp(Graph *g);
 
 /* ---- printing (ir_print.c) --------------------------------------------------------
  * One node per line, e.g.

@@ -287,3 +287,16 @@ bool ir_type_update(Graph *g, NodeId n) {
     x->visits++;
     return true;
 }
+
+uint32_t ir_type_clamp(Graph *g) {
+    uint32_t changed = 0;
+    for (NodeId n = 1; n < g->node_count; n++) {
+        if (!ir_is_live(g, n) || !ir_produces_value(g, n)) continue;
+        IrType bound = ir_type_bound(g, n);
+        IrType *t = ir_type(g, n);
+        if (ir_type_is(t, &bound)) continue;
+        *t = ir_type_meet(t, &bound);
+        changed++;
+    }
+    return changed;
+}

@@ -71,7 +71,7 @@ typedef struct PipelineResult {
     PassStat stats[PIPELINE_MAX_PASSES];
     uint32_t verify_errors;         /* found after the failing pass */
     const char *failed_after;       /* pass after which verification failed ("build": before any) */
-    char error[160];                /* unknown pass name and the like */
+    char error[160];                /* unknown pass name, or the verifier's first message */
 } PipelineResult;
 
 /* Runs the pipeline. False when a pass name is unknown (res->error) or the

@@ -53,14 +53,21 @@ static double now_ms(void) {
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static bool verify(Graph *g, const char *after, FILE *err, PipelineResult *res) {
+/* A graph the verifier rejects is a compiler bug: the function stays
+ * interpreted. The messages go to err only under --verify-each; otherwise
+ * the first one becomes the bailout reason (--trace-opt shows it). */
+static bool verify(Graph *g, const char *after, const PipelineOptions *opt, FILE *err, PipelineResult *res) {
     IrErrors e = {0};
     uint32_t n = ir_verify(g, &e);
     if (n) {
-        fprintf(err, "reef: graph of %s fails verification after %s:\n", g->name, after);
-        ir_errors_print(err, &e);
+        if (opt->verify_each) {
+            fprintf(err, "reef: graph of %s fails verification after %s:\n", g->name, after);
+            ir_errors_print(err, &e);
+        }
         res->verify_errors = n;
         res->failed_after = after;
+        snprintf(res->error, sizeof res->error, "graph verifier failed after %s (%u error%s): %s", after, n,
+                 n == 1 ? "" : "s", e.count ? e.msg[0] : "?");
     }
     ir_errors_free(&e);
     return n == 0;
@@ -103,7 +110,7 @@ bool pass_pipeline_run(Graph *g, const PipelineOptions *opt, PipelineResult *res
 
     if (opt->print_after && in_list(opt->print_after, "build")) ir_print_graph(out, g, "after build");
     if (opt->observer) opt->observer(opt->observer_data, g, "build", 0, true);
-    if (opt->verify_each && !verify(g, "build", err, res)) return false;
+    if (opt->verify_each && !verify(g, "build", opt, err, res)) return false;
 
     for (uint32_t i = 0; i < n; i++) {
         PassContext ctx = {.rt = opt->rt, .log = err, .pass = seq[i]->name};
@@ -122,9 +129,9 @@ bool pass_pipeline_run(Graph *g, const PipelineOptions *opt, PipelineResult *res
             ir_print_graph(out, g, title);
         }
         if (opt->observer) opt->observer(opt->observer_data, g, seq[i]->name, i + 1, st->changed);
-        if ((opt->verify_each || i + 1 == n) && !verify(g, seq[i]->name, err, res)) return false;
+        if ((opt->verify_each || i + 1 == n) && !verify(g, seq[i]->name, opt, err, res)) return false;
     }
-    if (n == 0 && !opt->verify_each && !verify(g, "build", err, res)) return false;
+    if (n == 0 && !opt->verify_each && !verify(g, "build", opt, err, res)) return false;
     if (opt->print_graph && !opt->print_after) ir_print_graph(out, g, NULL);
     return true;
 }

@@ -109,12 +109,25 @@ static void grow_elements(Runtime *rt, JSObject *o, uint32_t need) {
     o->elements = e;
 }
 
+/* A store far past the end of a large elements array that is mostly holes
+ * would keep doubling a store of holes (x[2^k] for k = 1..31): such arrays
+ * become dictionaries. Counting is O(capacity), but it only happens when the
+ * store must grow by a jump, so its cost is amortised by the growth. */
+static bool sparse_jump(const JSObject *o, uint32_t index, uint32_t cap) {
+    uint32_t end = o->cls == CLS_ARRAY ? o->length : cap;
+    if (cap < 4096 || index <= (uint64_t)end + 1024) return false;
+    uint32_t present = 0;
+    for (uint32_t i = 0; i < cap; i++) present += o->elements->v[i] != RT_HOLE;
+    return (uint64_t)present * 4 < index;
+}
+
 void rt_elements_put(Runtime *rt, JSObject *o, uint32_t index, Value v) {
     if (o->elements_kind != EK_DICTIONARY) {
         uint32_t cap = o->elements ? o->elements->capacity : 0;
         if (index >= cap) {
             bool fill_below_length = o->cls == CLS_ARRAY && index < o->length && o->length <= FAST_LENGTH_MAX;
-            if (index >= (1u << 28) || ((uint64_t)index > 8ull * cap + 1024 && !fill_below_length)) {
+            if (index >= (1u << 28) || ((uint64_t)index > 8ull * cap + 1024 && !fill_below_length) ||
+                sparse_jump(o, index, cap)) {
                 rt_elements_to_dictionary(rt, o);
             } else {
                 grow_elements(rt, o, index + 1);

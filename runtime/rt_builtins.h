@@ -135,4 +135,7 @@ uint32_t rt_case_map1(uint32_t c, bool upper);
 bool rt_case_is_cased(uint32_t c);
 bool rt_case_is_ignorable(uint32_t c);
 
+/* Compiles a string as a script and runs it in the global scope (eval, $262.evalScript). */
+Value rt_eval_script(Runtime *rt, Value source);
+
 #endif

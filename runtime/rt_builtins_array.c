@@ -282,6 +282,78 @@ RT_NATIVE(array_reverse) {
     return o;
 }
 
+/* ---- change array by copy (§23.1.3.33 toReversed, .35 toSpliced, .39 with) ---------------- */
+
+/* ArrayCreate(len) for the copying methods: a fresh Array, filled in order
+ * by the caller with CreateDataPropertyOrThrow. */
+static Value array_create_checked(Runtime *rt, double len) {
+    if (len > 4294967295.0) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+    return rt_ptr(rt_array_new(rt, 0));
+}
+
+RT_NATIVE(array_to_reversed) {
+    double len;
+    Value o = this_obj_len(rt, this_val, &len);
+    TRYV(o);
+    Value a = array_create_checked(rt, len);
+    TRYV(a);
+    for (double k = 0; k < len; k++) {
+        Value v = rt_arr_get(rt, o, len - k - 1);
+        TRYV(v);
+        TRY(rt_arr_create_at(rt, a, k, v));
+    }
+    return a;
+}
+
+RT_NATIVE(array_to_spliced) {
+    double len;
+    Value o = this_obj_len(rt, this_val, &len);
+    TRYV(o);
+    double start, skip;
+    TRY(rt_to_index_rel(rt, ARG(0), len, 0, &start));
+    double items = argc > 2 ? argc - 2 : 0;
+    if (argc == 0) skip = 0;
+    else if (argc == 1) skip = len - start;
+    else {
+        TRY(rt_to_integer_or_infinity(rt, argv[1], &skip));
+        skip = fmin(fmax(skip, 0), len - start);
+    }
+    double new_len = len + items - skip;
+    if (new_len > 9007199254740991.0) return rt_throw_error(rt, ERR_TypeError, "Invalid array length");
+    Value a = array_create_checked(rt, new_len);
+    TRYV(a);
+    double i = 0;
+    for (; i < start; i++) {
+        Value v = rt_arr_get(rt, o, i);
+        TRYV(v);
+        TRY(rt_arr_create_at(rt, a, i, v));
+    }
+    for (int k = 2; k < argc; k++, i++) TRY(rt_arr_create_at(rt, a, i, argv[k]));
+    for (double r = start + skip; i < new_len; i++, r++) {
+        Value v = rt_arr_get(rt, o, r);
+        TRYV(v);
+        TRY(rt_arr_create_at(rt, a, i, v));
+    }
+    return a;
+}
+
+RT_NATIVE(array_with) {
+    double len, rel;
+    Value o = this_obj_len(rt, this_val, &len);
+    TRYV(o);
+    TRY(rt_to_integer_or_infinity(rt, ARG(0), &rel));
+    double at = rel >= 0 ? rel : len + rel;
+    if (at >= len || at < 0) return rt_throw_error(rt, ERR_RangeError, "Invalid index : %.0f", rel);
+    Value a = array_create_checked(rt, len);
+    TRYV(a);
+    for (double k = 0; k < len; k++) {
+        Value v = k == at ? ARG(1) : rt_arr_get(rt, o, k);
+        TRYV(v);
+        TRY(rt_arr_create_at(rt, a, k, v));
+    }
+    return a;
+}
+
 RT_NATIVE(array_fill) {
     double len;
     Value o = this_obj_len(rt, this_val, &len);
@@ -694,6 +766,9 @@ void rt_init_array(Runtime *rt) {
         { "reduceRight", array_reduce, 1, 1 },
         { "toLocaleString", array_to_locale_string, 0, 0 },
         { "toString", array_to_string, 0, 0 },
+        { "toReversed", array_to_reversed, 0, 0 },
+        { "toSpliced", array_to_spliced, 2, 0 },
+        { "with", array_with, 2, 0 },
     };
     RT_DEFINE_METHODS(rt, proto, methods);
 }

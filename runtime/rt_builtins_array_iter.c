@@ -99,6 +99,49 @@ RT_NATIVE(array_sort) {
     return o;
 }
 
+/* §23.1.3.34 Array.prototype.toSorted: like sort, but every index is read
+ * (holes as undefined) and the result is a new Array. */
+RT_NATIVE(array_to_sorted) {
+    Value cmp = ARG(0);
+    if (!rt_is_undefined(cmp) && !rt_is_callable(cmp))
+        return rt_throw_error(rt, ERR_TypeError, "The comparison function must be either a function or undefined");
+    Value o = rt_to_object(rt, this_val);
+    TRYV(o);
+    double len;
+    TRY(rt_length_of_array_like(rt, o, &len));
+    if (len > 4294967295.0) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+    if (len > (1u << 28)) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+    uint32_t n = 0, undefs = 0;
+    SortCtx s = { rt, cmp, rt_values_new(rt, len > 0 ? (uint32_t)len : 1), NULL };
+    for (double k = 0; k < len; k++) {
+        Value v = rt_arr_get(rt, o, k);
+        TRYV(v);
+        if (rt_is_undefined(v)) { undefs++; continue; }
+        s.vals->v[n++] = v;
+    }
+    if (rt_is_undefined(cmp)) {
+        s.keys = rt_values_new(rt, n ? n : 1);
+        for (uint32_t i = 0; i < n; i++) {
+            Value str = rt_is_string(s.vals->v[i]) ? s.vals->v[i] : rt_to_string(rt, s.vals->v[i]);
+            TRYV(str);
+            s.keys->v[i] = str;
+        }
+    }
+    uint32_t *idx = malloc((n ? n : 1) * sizeof *idx * 2);
+    if (!idx) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+    for (uint32_t i = 0; i < n; i++) idx[i] = i;
+    if (merge_sort(&s, idx, idx + n, n) < 0) { free(idx); return RT_EXCEPTION; }
+    JSObject *a = rt_array_new(rt, 0);
+    Value av = rt_ptr(a);
+    double k = 0;
+    for (uint32_t i = 0; i < n; i++, k++) {
+        if (rt_arr_create_at(rt, av, k, s.vals->v[idx[i]]) < 0) { free(idx); return RT_EXCEPTION; }
+    }
+    free(idx);
+    for (uint32_t i = 0; i < undefs; i++, k++) TRY(rt_arr_create_at(rt, av, k, RT_UNDEFINED));
+    return av;
+}
+
 /* ---- Array.from / Array.of ------------------------------------------------------------------ */
 
 typedef struct FromCtx {
@@ -213,6 +256,7 @@ void rt_init_array_iter(Runtime *rt) {
     rt_define_native(rt, ctor, "from", array_from, 1, 0);
     rt_define_native(rt, ctor, "of", array_of, 0, 0);
     rt_define_native(rt, aproto, "sort", array_sort, 1, 0);
+    rt_define_native(rt, aproto, "toSorted", array_to_sorted, 1, 0);
     rt_define_native(rt, aproto, "keys", array_iter_make, 0, AIT_KEYS);
     rt_define_native(rt, aproto, "entries", array_iter_make, 0, AIT_ENTRIES);
     JSNative *values = rt_define_native(rt, aproto, "values", array_iter_make, 0, AIT_VALUES);
@@ -222,7 +266,7 @@ void rt_init_array_iter(Runtime *rt) {
     JSObject *unscopables = rt_object_new(rt, RT_NULL);
     static const char *const unscop[] = { "at", "copyWithin", "entries", "fill", "find", "findIndex",
                                           "findLast", "findLastIndex", "flat", "flatMap", "includes", "keys",
-                                          "values" };
+                                          "toReversed", "toSorted", "toSpliced", "values" };
     for (size_t i = 0; i < sizeof unscop / sizeof unscop[0]; i++)
         rt_define_cstr(rt, unscopables, unscop[i], RT_TRUE, PROP_DEFAULT);
     rt_define_data(rt, aproto, rt->intrinsics[INTR_Sym_unscopables], rt_ptr(unscopables), PROP_CONFIGURABLE);

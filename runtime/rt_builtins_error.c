@@ -40,6 +40,9 @@ RT_NATIVE(error_ctor) {
     return rt_error_construct_proto(rt, proto, ARG(0), ARG(1));
 }
 
+/* Error.isError (ES2026): has the value an [[ErrorData]] slot? */
+RT_NATIVE(error_is_error) { return rt_bool(rt_is_class(ARG(0), CLS_ERROR)); }
+
 RT_NATIVE(error_proto_to_string) { return rt_error_to_string(rt, this_val); }
 
 RT_NATIVE(error_capture_stack_trace) {
@@ -72,6 +75,7 @@ void rt_init_error(Runtime *rt) {
             base_ctor = ctor;
             rt_define_native(rt, proto, "toString", error_proto_to_string, 0, 0);
             rt_define_native(rt, &ctor->base, "captureStackTrace", error_capture_stack_trace, 2, 0);
+            rt_define_native(rt, &ctor->base, "isError", error_is_error, 1, 0);
             rt_define_cstr(rt, &ctor->base, "stackTraceLimit", rt_int(10), PROP_DEFAULT);
         } else {
             rt_set_prototype_of(rt, &ctor->base, rt_ptr(base_ctor));

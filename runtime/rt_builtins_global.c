@@ -210,9 +210,15 @@ malformed:
  * globals, not the caller's locals. */
 RT_NATIVE(global_eval) {
     if (!rt_is_string(ARG(0))) return ARG(0);
+    return rt_eval_script(rt, ARG(0));
+}
+
+/* Compiles source (a string) as a script and runs it in the global scope:
+ * eval, and the test262 host's $262.evalScript. */
+Value rt_eval_script(Runtime *rt, Value source) {
     if (!rt->compile) return rt_throw_error(rt, ERR_EvalError, "Code generation from strings disallowed for this context");
     size_t len;
-    char *src = rt_string_to_utf8(ARG(0), &len);
+    char *src = rt_string_to_utf8(source, &len);
     if (!src) return rt_throw_error(rt, ERR_RangeError, "Out of memory");
     BytecodeFunction *bf = rt->compile(rt, "eval", src, len, RT_COMPILE_SCRIPT, NULL);
     free(src);
@@ -221,6 +227,28 @@ RT_NATIVE(global_eval) {
         return RT_EXCEPTION;
     }
     return rt_run_toplevel(rt, bf, rt_ptr(rt->global));
+}
+
+/* The test262 host object (INTERPRETING.md "Host-defined functions"):
+ * $262.global, $262.evalScript(source) and $262.gc(). Like print, it is a
+ * non-enumerable global of every realm. */
+RT_NATIVE(host_eval_script) {
+    Value src = rt_to_string(rt, ARG(0));
+    TRYV(src);
+    return rt_eval_script(rt, src);
+}
+
+RT_NATIVE(host_gc) {
+    rt_gc_collect(rt);
+    return RT_UNDEFINED;
+}
+
+static void init_test262_host(Runtime *rt) {
+    JSObject *h = rt_object_new(rt, rt->intrinsics[INTR_ObjectPrototype]);
+    rt_define_cstr(rt, h, "global", rt_ptr(rt->global), PROP_HIDDEN);
+    rt_define_native(rt, h, "evalScript", host_eval_script, 1, 0);
+    rt_define_native(rt, h, "gc", host_gc, 0, 0);
+    rt_define_cstr(rt, rt->global, "$262", rt_ptr(h), PROP_HIDDEN);
 }
 
 void rt_init_global(Runtime *rt) {
@@ -240,4 +268,5 @@ void rt_init_global(Runtime *rt) {
         { "encodeURIComponent", global_uri, 1, URI_ENCODE_COMPONENT },
     };
     RT_DEFINE_METHODS(rt, g, fns);
+    init_test262_host(rt);
 }

@@ -5,6 +5,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include "rt_builtins.h"
 
 typedef double (*UnaryFn)(double);
@@ -137,6 +138,91 @@ RT_NATIVE(math_random) {
     return rt_double((double)r / 9007199254740992.0);
 }
 
+/* Math.sumPrecise (ES2026 §21.3.2.34): the exact sum of the finite values,
+ * rounded once. Every double is an integer multiple of 2^-1074 below
+ * 2^1024, so the sum is kept exactly as a fixed-point number: signed 32-bit
+ * limbs (held in int64 so that carries can wait) from 2^-1074 upwards. */
+enum { SUM_LIMBS = 72 };
+typedef struct SumAcc {
+    int64_t limb[SUM_LIMBS];
+    uint32_t pending;                 /* additions since the last carry pass */
+    bool pos_inf, neg_inf, nan, all_minus_zero;
+} SumAcc;
+
+static void sum_carry(SumAcc *a) {
+    for (int i = 0; i + 1 < SUM_LIMBS; i++) {
+        int64_t c = a->limb[i] >> 32;          /* arithmetic shift: floor division */
+        a->limb[i] -= c * ((int64_t)1 << 32);
+        a->limb[i + 1] += c;
+    }
+    a->pending = 0;
+}
+
+static int sum_step(Runtime *rt, Value v, void *ud) {
+    SumAcc *a = ud;
+    if (!rt_is_number(v)) {
+        rt_throw_error(rt, ERR_TypeError, "Math.sumPrecise: value is not a number");
+        return -1;
+    }
+    double d = rt_to_double_unchecked(v);
+    if (isnan(d)) { a->nan = true; return 0; }
+    if (isinf(d)) { if (d > 0) a->pos_inf = true; else a->neg_inf = true; return 0; }
+    if (!(d == 0 && signbit(d))) a->all_minus_zero = false;
+    if (d == 0) return 0;
+    int e;
+    double m = frexp(fabs(d), &e);                     /* |d| = m * 2^e, m in [0.5, 1) */
+    uint64_t mant = (uint64_t)ldexp(m, 53);            /* |d| = mant * 2^(e-53) */
+    int shift = e - 53 + 1074;                         /* bit position of mant's LSB */
+    if (shift < 0) { mant >>= -shift; shift = 0; }     /* subnormal: the low bits are zero */
+    int sign = d < 0 ? -1 : 1;
+    int limb = shift / 32, off = shift % 32;
+    unsigned __int128 wide = (unsigned __int128)mant << off;
+    for (int i = limb; wide && i < SUM_LIMBS; i++, wide >>= 32) a->limb[i] += sign * (int64_t)(uint32_t)wide;
+    if (++a->pending >= (1u << 30)) sum_carry(a);
+    return 0;
+}
+
+RT_NATIVE(math_sum_precise) {
+    if (!rt_is_object(ARG(0))) return rt_throw_error(rt, ERR_TypeError, "Math.sumPrecise requires an iterable object");
+    SumAcc *a = calloc(1, sizeof *a);
+    if (!a) return rt_throw_error(rt, ERR_RangeError, "Out of memory");
+    a->all_minus_zero = true;
+    if (rt_iterate(rt, ARG(0), sum_step, a) < 0) { free(a); return RT_EXCEPTION; }
+    double r;
+    if (a->nan || (a->pos_inf && a->neg_inf)) r = NAN;
+    else if (a->pos_inf) r = INFINITY;
+    else if (a->neg_inf) r = -INFINITY;
+    else if (a->all_minus_zero) r = -0.0;
+    else {
+        sum_carry(a);
+        bool neg = a->limb[SUM_LIMBS - 1] < 0;
+        if (neg) {                                     /* magnitude: negate the limbs */
+            for (int i = 0; i < SUM_LIMBS; i++) a->limb[i] = -a->limb[i];
+            sum_carry(a);
+        }
+        int top = -1;                                  /* highest set bit */
+        for (int i = SUM_LIMBS - 1; i >= 0 && top < 0; i--)
+            if (a->limb[i]) top = i * 32 + 63 - __builtin_clzll((uint64_t)a->limb[i]);
+        #define BIT(k) ((a->limb[(k) / 32] >> ((k) % 32)) & 1)
+        if (top < 0) r = 0;
+        else {
+            int lo = top >= 52 ? top - 52 : 0;
+            uint64_t mant = 0;
+            for (int k = top; k >= lo; k--) mant = mant << 1 | (uint64_t)BIT(k);
+            if (lo > 0) {                              /* round half to even */
+                bool half = BIT(lo - 1), sticky = false;
+                for (int k = lo - 2; k >= 0 && !sticky; k--) sticky = BIT(k);
+                if (half && (sticky || (mant & 1))) mant++;
+            }
+            r = ldexp((double)mant, lo - 1074);        /* overflow gives Infinity */
+        }
+        #undef BIT
+        if (neg) r = -r;
+    }
+    free(a);
+    return rt_double(r);
+}
+
 void rt_init_math(Runtime *rt) {
     JSObject *m = rt_object_new(rt, rt->intrinsics[INTR_ObjectPrototype]);
     rt->intrinsics[INTR_Math] = rt_ptr(m);
@@ -156,6 +242,7 @@ void rt_init_math(Runtime *rt) {
         { "min", math_minmax, 2, 0 },
         { "pow", math_pow, 2, 0 },
         { "random", math_random, 0, 0 },
+        { "sumPrecise", math_sum_precise, 1, 0 },
     };
     RT_DEFINE_METHODS(rt, m, methods);
     rt_define_data(rt, m, rt->intrinsics[INTR_Sym_toStringTag], rt_string_from_cstr(rt, "Math"), PROP_CONFIGURABLE);

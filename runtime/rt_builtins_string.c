@@ -1,9 +1,9 @@
 /* rt_builtins_string.c — String and String.prototype (ECMA-262 §22.1).
  * Strings are UTF-16 code units, so indices, slicing and searching work on
  * code units; codePointAt, the iterator and fromCodePoint combine surrogate
- * pairs. Case mapping covers ASCII, Latin-1, Latin Extended-A, Greek
- * (with final sigma) and Cyrillic — the simple Unicode mappings plus the
- * special cases ß → SS and İ → i̇. split/replace/replaceAll take string
+ * pairs. Case mapping works on code points with the full Unicode default
+ * mappings of rt_builtins_string_case.c (ß → SS, İ → i̇, supplementary
+ * planes) plus the Final_Sigma rule. split/replace/replaceAll take string
  * patterns, and defer to a pattern's @@split/@@replace method when it has
  * one (§22.1.3.19 step 2).
  */
@@ -292,6 +292,28 @@ RT_NATIVE(string_case) {
     return sb_finish(rt, &sb);
 }
 
+/* §22.1.3.10 isWellFormed / §22.1.3.31 toWellFormed: lone surrogates,
+ * replaced by U+FFFD in the copy. */
+RT_NATIVE(string_well_formed) {
+    THIS_STR(self->magic ? "toWellFormed" : "isWellFormed");
+    uint32_t bad = s->len;
+    for (uint32_t i = 0, w; i < s->len; i += w) {
+        uint32_t c = cp_at(s, i, &w);
+        if (c >= 0xD800 && c <= 0xDFFF) { bad = i; break; }
+    }
+    if (!self->magic) return rt_bool(bad == s->len);
+    if (bad == s->len) return sv;
+    StrBuf sb;
+    sb_init(&sb);
+    sb_put16(&sb, s->chars, bad);
+    for (uint32_t i = bad, w; i < s->len; i += w) {
+        uint32_t c = cp_at(s, i, &w);
+        if (c >= 0xD800 && c <= 0xDFFF) sb_putc(&sb, 0xFFFD);
+        else sb_put16(&sb, s->chars + i, w);
+    }
+    return sb_finish(rt, &sb);
+}
+
 /* ---- trimming and padding ---------------------------------------------------------------------- */
 
 bool rt_is_js_whitespace(uint16_t c);
@@ -418,6 +440,22 @@ static int delegate(Runtime *rt, Value pattern, IntrinsicId sym, Value this_v, i
     (void)this_v;
     *out = rt_call(rt, m, pattern, n, args);
     return rt_is_exception(*out) ? -1 : 1;
+}
+
+/* match and search (§22.1.3.13, §22.1.3.21) hand the work to the pattern's
+ * @@match / @@search. reef has no RegExp, so a pattern without one (which
+ * the spec turns into a RegExp) is refused with a TypeError. */
+RT_NATIVE(string_match_search) {
+    const char *name = self->magic ? "search" : "match";
+    if (rt_is_nullish(this_val))
+        return rt_throw_error(rt, ERR_TypeError, "String.prototype.%s called on null or undefined", name);
+    Value out;
+    Value dargs[1] = { this_val };
+    int d = delegate(rt, ARG(0), self->magic ? INTR_Sym_search : INTR_Sym_match, this_val, 1, dargs, &out);
+    TRY(d);
+    if (d) return out;
+    TRYV(rt_to_string(rt, this_val));
+    return rt_throw_error(rt, ERR_TypeError, "String.prototype.%s: regular expressions are not supported", name);
 }
 
 RT_NATIVE(string_split) {
@@ -583,6 +621,8 @@ void rt_init_string(Runtime *rt) {
     RT_DEFINE_METHODS(rt, &ctor->base, statics);
     static const BuiltinMethod methods[] = {
         { "at", string_char_access, 1, CA_AT },
+        { "isWellFormed", string_well_formed, 0, 0 },
+        { "toWellFormed", string_well_formed, 0, 1 },
         { "charAt", string_char_access, 1, CA_CHAR },
         { "charCodeAt", string_char_access, 1, CA_CODE },
         { "codePointAt", string_char_access, 1, CA_POINT },
@@ -600,6 +640,8 @@ void rt_init_string(Runtime *rt) {
         { "replaceAll", string_replace, 2, 1 },
         { "slice", string_slice, 2, 0 },
         { "split", string_split, 2, 0 },
+        { "match", string_match_search, 1, 0 },
+        { "search", string_match_search, 1, 1 },
         { "substr", string_substr, 2, 0 },
         { "substring", string_substring, 2, 0 },
         { "startsWith", string_search, 1, SR_STARTS },

@@ -86,3 +86,77 @@ Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st) {
     ti->calls_since = ti->backedges_since = 0;
     return RT_TIER_RESUME;
 }
+
+/* Runs inlined frame fr (pushed with FRAME_ENTRY, pc mid-function) to its
+ * return. The dispatch loop enters a function's optimized code when it
+ * starts a frame, so the code is hidden meanwhile: this frame resumes at
+ * fr->pc, not at the function's start. */
+static Value run_inlined(Runtime *rt, Frame *fr) {
+    BytecodeFunction *bf = fr->bf;
+    RtOptCode *code = bf->opt_code;
+    bf->opt_code = NULL;
+    Value r = rt_interp_run(rt, fr);
+    if (code && !bf->opt_code && !code->invalidated && !(bf->opt_flags & BCO_NEVER_OPTIMIZE)) bf->opt_code = code;
+    return r;
+}
+
+Value rt_deopt_frames(Runtime *rt, RtActivation *act, const RtDeoptState *st, uint32_t n) {
+    if (n <= 1) return rt_deopt_frame(rt, act, st);
+    RtDeoptState outer = st[0];
+    Value r = rt_deopt_frame(rt, act, &outer);
+    if (r != RT_TIER_RESUME) return r;
+    Frame **frames = calloc(n, sizeof *frames);
+    if (!frames) abort();
+    frames[0] = act->fr;
+    uint32_t pushed = 0;
+    Value result = RT_UNDEFINED;
+    /* build every inlined frame first (outer to inner), so that stack
+     * traces and the collector see the whole chain */
+    for (uint32_t i = 1; i < n; i++) {
+        Value c = st[i].closure;
+        JSFunction *fn = rt_is_class(c, CLS_FUNCTION) ? (JSFunction *)rt_as_object(c) : NULL;
+        if (!fn || (const void *)fn->bc != st[i].bf) {
+            rt_throw_error(rt, ERR_TypeError, "internal error: inlined frame without its function");
+            result = RT_EXCEPTION;
+            break;
+        }
+        Frame *nf = rt_frame_push(rt, fn, st[i].receiver, 0, NULL, RT_UNDEFINED, FRAME_ENTRY);
+        if (!nf) { result = RT_EXCEPTION; break; }
+        uint32_t m = st[i].nregs < nf->bf->register_count ? st[i].nregs : nf->bf->register_count;
+        for (uint32_t k = 0; k < m; k++) nf->regs[k] = st[i].regs[k];
+        nf->acc = st[i].acc;
+        Context *cx = context_of(st[i].context);
+        if (cx) nf->context = cx;
+        nf->receiver = st[i].receiver;
+        nf->pc = st[i].bc_offset;
+        frames[i] = nf;
+        if (rt->flags.trace_deopt) {
+            char name[64];
+            name_of(nf->bf, name, sizeof name);
+            fprintf(rt->out, "[  rebuilding inlined frame %s @%u]\n", name, nf->pc);
+            fflush(rt->out);
+        }
+        pushed = i;
+    }
+    if (result == RT_EXCEPTION) {
+        /* nothing ran: drop what was built; the activation throws at its call */
+        for (uint32_t i = pushed; i >= 1; i--) rt_frame_pop(rt, frames[i]);
+        free(frames);
+        return RT_EXCEPTION;
+    }
+    for (uint32_t i = n - 1; i >= 1; i--) {
+        result = run_inlined(rt, frames[i]);
+        if (rt_is_exception(result)) {
+            /* inlined functions have no handlers: the exception goes on
+             * through the frames around it, to the activation's call */
+            for (uint32_t j = i - 1; j >= 1; j--) rt_frame_pop(rt, frames[j]);
+            free(frames);
+            return RT_EXCEPTION;
+        }
+        Frame *o = frames[i - 1];
+        o->acc = result;
+        o->pc += (uint32_t)rt_bytecode_length((Bytecode)o->bf->code[o->pc]);
+    }
+    free(frames);
+    return RT_TIER_RESUME;
+}

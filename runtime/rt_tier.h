@@ -133,10 +133,20 @@ typedef struct RtDeoptState {
     const char *reason_text;
     bool counts;                /* counts toward the never-optimize limit */
     bool soft;                  /* missing feedback */
+    Value closure;              /* an inlined frame's function (rt_deopt_frames) */
+    const void *bf;             /* the frame's BytecodeFunction, as the table names it */
 } RtDeoptState;
 /* Rewrites the activation's interpreter frame, invalidates the code when it
  * keeps failing, traces (--trace-deopt) and returns RT_TIER_RESUME. */
 Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st);
+/* The same for a chain of n frames, outermost (the activation's) first: the
+ * compiled function and the functions inlined into it. Every frame but the
+ * innermost stands at a Call; the inner frames are built as interpreter
+ * frames and run to their return, innermost first, each result becoming the
+ * accumulator of the frame around it after its call. Returns RT_TIER_RESUME
+ * (the activation resumes after its call) or RT_EXCEPTION (thrown from an
+ * inner frame: unwound from the activation's call). */
+Value rt_deopt_frames(Runtime *rt, RtActivation *act, const RtDeoptState *st, uint32_t n);
 /* Drops the optimized code of bf (it will be interpreted, and possibly
  * recompiled later); running activations deoptimize lazily after their next call. */
 void rt_deopt_invalidate(Runtime *rt, BytecodeFunction *bf, const char *why);

@@ -58,11 +58,24 @@ compile_one() {
 export -f compile_one
 export CC CFLAGS LLVM_CFLAGS GVC_CFLAGS OBJ
 if [ ${#srcs[@]} -gt 0 ]; then
-    printf '%s\n' "${srcs[@]}" | nice xargs -P 2 -I{} bash -c 'compile_one "$@"' _ {}
+    # A file mid-edit elsewhere may not compile: the archive then lacks it,
+    # which matters only to a target that needs it.
+    printf '%s\n' "${srcs[@]}" | nice xargs -P 2 -I{} bash -c 'compile_one "$@"' _ {} \
+        || echo "build.sh: some objects failed to compile (see above)" >&2
 fi
+present=()
+for o in "${objs[@]}"; do
+    c=${o#"$OBJ"/}; c=${c%.o}.c
+    [ -e "$o" ] && [ -e "$c" ] && present+=("$o")
+done
+objs=("${present[@]}")
+# Through an archive, a target pulls in only the objects it needs: the front
+# end target links even while the optimizing tier is mid-change.
+rm -f "$OUT/libreef_fuzz.a"
+ar rcs "$OUT/libreef_fuzz.a" "${objs[@]}"
 for t in "${targets[@]}"; do
     # shellcheck disable=SC2086
-    nice $CC $CFLAGS -fsanitize=fuzzer -o "$OUT/$t" "tests/fuzz/$t.c" "${objs[@]}" \
+    nice $CC $CFLAGS -fsanitize=fuzzer -o "$OUT/$t" "tests/fuzz/$t.c" "$OUT/libreef_fuzz.a" \
         $GVC_LIBS -lm -ldl -lpthread -lstdc++
     echo "built $OUT/$t"
 done

@@ -225,3 +225,24 @@ Test(ir_print, output_is_identical_for_identical_graphs) {
     free(out[0]);
     free(out[1]);
 }
+
+/* A CheckShape of a known object (a prototype on the chain of a method
+ * load) is the constant and has the shape: the meet keeps both, so the
+ * check's type stays within its bound. */
+Test(ir_types, constant_object_keeps_its_shapes) {
+    static GCHeader fake;               /* only its kind is read */
+    memset(&fake, 0, sizeof fake);
+    fake.kind = HK_OBJECT;
+    struct Shape *shapes[2] = {(struct Shape *)(uintptr_t)0x1000, (struct Shape *)(uintptr_t)0x2000};
+    IrType k = ir_type_of_value(rt_ptr(&fake));
+    IrType s1 = ir_type_with_shapes(shapes, 1), s2 = ir_type_with_shapes(shapes + 1, 1);
+    IrType m = ir_type_meet(&k, &s1);
+    cr_assert(ir_type_is(&m, &s1), "within the shape bound");
+    cr_assert(ir_type_is(&m, &k), "still the constant");
+    cr_assert(!ir_type_is(&k, &s1), "a bare constant has no known shape");
+    IrType j = ir_type_join(&m, &s2);
+    cr_assert_eq(j.nshapes, 2);
+    cr_assert(!j.has_const);
+    IrType none = ir_type_meet(&m, &s2);
+    cr_assert(!(none.bits & T_OBJECT), "disjoint shape sets");
+}
