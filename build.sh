@@ -78,7 +78,10 @@ case "$cmd" in
         status=0
         run_unit release || status=1
         run_js build/release/reef || status=1
-        if [ -x tests/run_ir.sh ]; then tests/run_ir.sh || status=1; fi
+        echo "== IR tests"
+        REEF=build/release/reef tests/run_ir.sh || status=1
+        echo "== tiering tests"
+        tests/tier/run.sh build/release/reef || status=1
         if [ -x tests/test262/run.sh ]; then tests/test262/run.sh --ci || status=1; fi
         exit $status
         ;;

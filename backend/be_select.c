@@ -244,7 +244,12 @@ void be_sel_deopt(Sel *c, NodeId fs, uint32_t ir_reason, BeCond cc, bool uncond,
     for (uint32_t i = 0; i < nf / 2; i++) { NodeId x = chain[i]; chain[i] = chain[nf - 1 - i]; chain[nf - 1 - i] = x; }
     const IrNode *x = ir_node(g, fs);
     BytecodeFunction *bf = x->aux.fs.fn;
-    bool lazy = (x->aux.fs.flags & IR_FS_AFTER) != 0;
+    /* A deopt because the code was invalidated during a call is lazy
+     * whatever FrameState the call carries: the call has happened, so the
+     * frame resumes after it with its result (re-running it would repeat
+     * its effects). A call bytecode writes only the accumulator, so the
+     * registers of a FrameState taken at the call are those after it. */
+    bool lazy = (x->aux.fs.flags & IR_FS_AFTER) != 0 || ir_reason == IR_DEOPT__COUNT + 1;
     if (lazy && acc_vreg < 0) { be_sel_fail(c, "lazy FrameState on a check%s", ""); return; }
     uint32_t bc = x->aux.fs.bc_offset;
     if (lazy) {

@@ -357,7 +357,10 @@ Value rt_create_arguments(Runtime *rt, Frame *fr) {
     JSObject *o = rt_object_new_class(rt, rt_intrinsic(rt, INTR_ObjectPrototype), CLS_ARGUMENTS, sizeof(JSObject));
     for (uint32_t i = 0; i < fr->argc; i++) rt_define_data(rt, o, rt_int((int32_t)i), fr->args[i], PROP_DEFAULT);
     rt_define_data(rt, o, rt_atom(rt, ATOM_length), rt_int((int32_t)fr->argc), PROP_HIDDEN);
-    if (fr->bf->flags & BFF_STRICT) {
+    /* §10.4.4.6/7: @@iterator is %Array.prototype.values%; unmapped objects
+     * (strict code, or non-simple parameters) get the %ThrowTypeError% callee. */
+    rt_define_data(rt, o, rt->intrinsics[INTR_Sym_iterator], rt_intrinsic(rt, INTR_ArrayProtoValues), PROP_HIDDEN);
+    if ((fr->bf->flags & BFF_STRICT) || !(fr->bf->flags & BFF_HAS_SIMPLE_PARAMS)) {
         Value t = rt_intrinsic(rt, INTR_ThrowTypeError);
         if (rt_is_object(t)) rt_define_accessor(rt, o, rt_atom(rt, ATOM_callee), t, t, 0);
     } else {
