@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "driver/dr_driver.h"
 #include "frontend/fe_compile.h"
+#include "runtime/rt_builtins.h"
 
 extern char **environ;
 
@@ -252,12 +253,7 @@ static Value make_require(Runtime *rt, const char *dir) {
 static Value t262_eval_script(Runtime *rt, Value this_val, int argc, Value *argv, Value nt, JSNative *self) {
     Value src = rt_to_string(rt, argc > 0 ? argv[0] : RT_UNDEFINED);
     if (rt_is_exception(src)) return src;
-    size_t n;
-    char *text = rt_string_to_utf8(src, &n);
-    BytecodeFunction *bf = fe_compile(rt, "evalScript", text, n, RT_COMPILE_SCRIPT, NULL, NULL);
-    free(text);
-    if (!bf) return RT_EXCEPTION;
-    return rt_run_toplevel(rt, bf, rt_ptr(rt->global));
+    return rt_eval_script(rt, src);
 }
 
 static Value t262_gc(Runtime *rt, Value this_val, int argc, Value *argv, Value nt, JSNative *self) {

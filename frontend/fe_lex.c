@@ -576,7 +576,7 @@ static void scan_template(Lexer *lx, Token *t, bool head) {
             uint32_t line0 = lx->line;
             const char *e = scan_escape(lx, &cooked, true, &oct);
             if (e && !bad) bad = e;
-            if (e && lx->pos == s + 1) lx->pos++;
+            if (e && lx->pos == s + 1 && lx->pos < lx->len) lx->pos++;   /* never past the end */
             /* raw text of the escape, line terminators normalised */
             u16_push(&raw, '\\');
             for (uint32_t i = s + 1; i < lx->pos; i++) {

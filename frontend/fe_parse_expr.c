@@ -727,7 +727,9 @@ static Node *parse_binary(Parser *p, int min_prec, bool no_in) {
             fe_fail(p, t.line, t.col, "Unary operator used immediately before exponentiation expression. "
                                       "Parenthesis must be used to disambiguate operator precedence");
         fe_next(p);
+        if (t.type == T_STARSTAR) fe_enter(p, FE_DEPTH_NEST);   /* right-associative: recurses per operator */
         Node *right = parse_binary(p, t.type == T_STARSTAR ? prec : prec + 1, no_in);
+        if (t.type == T_STARSTAR) fe_leave(p, FE_DEPTH_NEST);
         bool logical = t.type == T_AND || t.type == T_OR || t.type == T_NULLISH;
         if (t.type == T_NULLISH && (is_unparen_logical(left, T_AND, T_OR) || is_unparen_logical(right, T_AND, T_OR)))
             fe_fail(p, t.line, t.col, "Unexpected token '?\?'");

@@ -221,12 +221,13 @@ int rt_array_set_length(Runtime *rt, JSObject *arr, double new_len, bool strict)
         return -1;
     }
     uint32_t nl = (uint32_t)new_len, old = arr->length;
-    if (nl == old) return 0;
+    /* A read-only length refuses every [[Set]], even of the same value. */
     if (arr->flags & OBJ_LENGTH_READONLY) {
         if (!strict) return 0;
         rt_throw_error(rt, ERR_TypeError, "Cannot assign to read only property 'length' of object '[object Array]'");
         return -1;
     }
+    if (nl == old) return 0;
     if (nl > old) {
         arr->length = nl;
         ElementsKind k = (ElementsKind)arr->elements_kind;

@@ -122,8 +122,21 @@ RT_NATIVE(array_species) { return this_val; }
 
 /* ---- mutators ------------------------------------------------------------------------ */
 
+/* Has any object on o's prototype chain indexed properties? Then a store
+ * past the end of o must go through [[Set]] (a setter may run). Indexed
+ * accessors and attributes live in dictionary elements, data in the store. */
+static bool protos_have_elements(Runtime *rt, JSObject *o) {
+    for (Value p = o->shape->proto; rt_is_object(p); p = rt_as_object(p)->shape->proto) {
+        JSObject *q = rt_as_object(p);
+        if (q->elements_kind == EK_DICTIONARY || q->elements) return true;
+    }
+    (void)rt;
+    return false;
+}
+
 RT_NATIVE(array_push) {
-    if (rt_is_array(this_val) && (rt_as_object(this_val)->flags & OBJ_EXTENSIBLE)) {
+    if (rt_is_array(this_val) && (rt_as_object(this_val)->flags & OBJ_EXTENSIBLE) &&
+        !(rt_as_object(this_val)->flags & OBJ_LENGTH_READONLY) && !protos_have_elements(rt, rt_as_object(this_val))) {
         JSObject *a = rt_as_object(this_val);
         if ((double)a->length + argc <= 4294967295.0) {
             for (int i = 0; i < argc; i++) TRY(rt_array_push(rt, a, argv[i]));

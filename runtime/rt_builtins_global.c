@@ -214,7 +214,7 @@ RT_NATIVE(global_eval) {
 }
 
 /* Compiles source (a string) as a script and runs it in the global scope:
- * eval, and the test262 host's $262.evalScript. */
+ * eval, and the driver's test262 host ($262.evalScript). */
 Value rt_eval_script(Runtime *rt, Value source) {
     if (!rt->compile) return rt_throw_error(rt, ERR_EvalError, "Code generation from strings disallowed for this context");
     size_t len;
@@ -227,28 +227,6 @@ Value rt_eval_script(Runtime *rt, Value source) {
         return RT_EXCEPTION;
     }
     return rt_run_toplevel(rt, bf, rt_ptr(rt->global));
-}
-
-/* The test262 host object (INTERPRETING.md "Host-defined functions"):
- * $262.global, $262.evalScript(source) and $262.gc(). Like print, it is a
- * non-enumerable global of every realm. */
-RT_NATIVE(host_eval_script) {
-    Value src = rt_to_string(rt, ARG(0));
-    TRYV(src);
-    return rt_eval_script(rt, src);
-}
-
-RT_NATIVE(host_gc) {
-    rt_gc_collect(rt);
-    return RT_UNDEFINED;
-}
-
-static void init_test262_host(Runtime *rt) {
-    JSObject *h = rt_object_new(rt, rt->intrinsics[INTR_ObjectPrototype]);
-    rt_define_cstr(rt, h, "global", rt_ptr(rt->global), PROP_HIDDEN);
-    rt_define_native(rt, h, "evalScript", host_eval_script, 1, 0);
-    rt_define_native(rt, h, "gc", host_gc, 0, 0);
-    rt_define_cstr(rt, rt->global, "$262", rt_ptr(h), PROP_HIDDEN);
 }
 
 void rt_init_global(Runtime *rt) {
@@ -268,5 +246,4 @@ void rt_init_global(Runtime *rt) {
         { "encodeURIComponent", global_uri, 1, URI_ENCODE_COMPONENT },
     };
     RT_DEFINE_METHODS(rt, g, fns);
-    init_test262_host(rt);
 }

@@ -390,7 +390,11 @@ int rt_op_define_method(Runtime *rt, Value obj, Value keyv, Value fn, int kind, 
     JSObject *o = rt_as_object(obj);
     if (rt_is_class(fn, CLS_FUNCTION)) ((JSFunction *)rt_as_object(fn))->home_object = obj;
     name_method(rt, fn, key, kind);
-    if (kind == 0) return rt_define_data(rt, o, key, fn, enumerable ? PROP_DEFAULT : PROP_HIDDEN) < 0 ? -1 : 0;
+    int ok;
+    if (kind == 0) {
+        ok = rt_define_data(rt, o, key, fn, enumerable ? PROP_DEFAULT : PROP_HIDDEN);
+        goto done;   /* DefineMethodProperty throws when the define is refused (static "prototype") */
+    }
     Value getter = RT_UNDEFINED, setter = RT_UNDEFINED;
     PropRef r;
     if (rt_get_own_property(rt, o, key, &r) && (r.attrs & PROP_ACCESSOR) && rt_is_ptr(r.value)) {
@@ -401,7 +405,15 @@ int rt_op_define_method(Runtime *rt, Value obj, Value keyv, Value fn, int kind, 
     if (kind == 1) getter = fn;
     else setter = fn;
     uint8_t attrs = PROP_CONFIGURABLE | (enumerable ? PROP_ENUMERABLE : 0);
-    return rt_define_accessor(rt, o, key, getter, setter, attrs) < 0 ? -1 : 0;
+    ok = rt_define_accessor(rt, o, key, getter, setter, attrs);
+done:
+    if (ok == 0) {
+        Value ks = rt_is_symbol(key) ? RT_UNDEFINED : rt_key_to_string(rt, key);
+        char *k = rt_is_string(ks) ? rt_string_to_utf8(ks, NULL) : NULL;
+        rt_throw_error(rt, ERR_TypeError, "Cannot redefine property: %s", k ? k : "[symbol]");
+        free(k);
+    }
+    return ok <= 0 ? -1 : 0;
 }
 
 static Value super_base(Runtime *rt, Frame *fr) {
