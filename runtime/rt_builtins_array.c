@@ -479,6 +479,10 @@ RT_NATIVE(array_join) {
     Value sep = ARG(0);
     sep = rt_is_undefined(sep) ? rt_string_from_cstr(rt, ",") : rt_to_string(rt, sep);
     TRYV(sep);
+    /* The separators alone would pass the string length limit: fail now
+     * rather than after billions of steps. */
+    if (len > 1 && (len - 1) * rt_as_string(sep)->len > RT_STRING_MAX_LEN)
+        return rt_throw_error(rt, ERR_RangeError, "Invalid string length");
     JSObject *stack = rt_intr_obj(rt, INTR_JoinStack);
     for (uint32_t i = 0; i < stack->length; i++)
         if (rt_get_index(rt, rt_ptr(stack), i) == o) return rt_atom(rt, ATOM_empty);
