@@ -87,16 +87,18 @@ Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st) {
     return RT_TIER_RESUME;
 }
 
-/* Runs inlined frame fr (pushed with FRAME_ENTRY, pc mid-function) to its
- * return. The dispatch loop enters a function's optimized code when it
- * starts a frame, so the code is hidden meanwhile: this frame resumes at
- * fr->pc, not at the function's start. */
-static Value run_inlined(Runtime *rt, Frame *fr) {
-    BytecodeFunction *bf = fr->bf;
-    RtOptCode *code = bf->opt_code;
-    bf->opt_code = NULL;
+/* The interpreter enters a function's optimized code whenever it starts
+ * running a frame, rt_interp_run's entry frame included. A rebuilt frame
+ * stands inside the body: the token in the function's tier info makes
+ * rt_tier_enter decline this one frame, once. Hiding bf->opt_code instead
+ * would also hide it from the calls the frame makes (a recursive function
+ * would run interpreted, or be compiled again) and from invalidation. */
+Value rt_deopt_resume(Runtime *rt, Frame *fr) {
+    RtTierInfo *ti = rt_tier_info(fr->bf);
+    Frame *outer = ti->resuming;   /* a rebuilt frame further out, still running */
+    ti->resuming = fr;
     Value r = rt_interp_run(rt, fr);
-    if (code && !bf->opt_code && !code->invalidated && !(bf->opt_flags & BCO_NEVER_OPTIMIZE)) bf->opt_code = code;
+    ti->resuming = outer;
     return r;
 }
 
@@ -145,7 +147,7 @@ Value rt_deopt_frames(Runtime *rt, RtActivation *act, const RtDeoptState *st, ui
         return RT_EXCEPTION;
     }
     for (uint32_t i = n - 1; i >= 1; i--) {
-        result = run_inlined(rt, frames[i]);
+        result = rt_deopt_resume(rt, frames[i]);
         if (rt_is_exception(result)) {
             /* inlined functions have no handlers: the exception goes on
              * through the frames around it, to the activation's call */

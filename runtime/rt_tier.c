@@ -49,6 +49,14 @@ static Context *context_of(Value v) {
 
 /* ---- entry ------------------------------------------------------------------------------- */
 Value rt_tier_enter(Runtime *rt, Frame *fr, RtOptCode *code) {
+    /* Call-entry code starts the function; a frame the deoptimizer rebuilt
+     * inside the body is declined, and the interpreter goes on from fr->pc
+     * (RT_TIER_RESUME), so nothing before it runs twice. */
+    RtTierInfo *ti = fr->bf->tier;
+    if (ti && ti->resuming == fr && !code->osr_pc) {
+        ti->resuming = NULL;
+        return RT_TIER_RESUME;
+    }
     if (c_stack_exhausted(rt)) return stack_overflow(rt);
     RtActivation act = {
         .rt = rt, .fr = fr, .code = code, .regs = fr->regs,
@@ -152,7 +160,7 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
         /* Optimized to optimized: no dispatch loop in between (it would cost
          * a big C frame per level of recursion). The callee has no handlers. */
         Value r = rt_tier_enter(rt, nf, code);
-        if (r == RT_TIER_RESUME) return rt_interp_run(rt, nf);   /* the deopt discarded the code */
+        if (r == RT_TIER_RESUME) return rt_deopt_resume(rt, nf);   /* deoptimized: go on from nf->pc */
         rt_frame_pop(rt, nf);
         return r;
     }

@@ -69,6 +69,9 @@ typedef struct RtTierInfo {
     uint32_t soft_deopts;       /* deopts for missing feedback (bounded by the sites) */
     uint32_t compiles;
     uint8_t failed;             /* the compiler refused it (bailout) */
+    Frame *resuming;            /* a frame of this function rebuilt mid-body, which the
+                                   interpreter must go on with rather than enter the
+                                   function's code at its start (rt_deopt_resume) */
 } RtTierInfo;
 
 /* How many counting deoptimizations before a function stays interpreted. */
@@ -147,6 +150,13 @@ Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st);
  * (the activation resumes after its call) or RT_EXCEPTION (thrown from an
  * inner frame: unwound from the activation's call). */
 Value rt_deopt_frames(Runtime *rt, RtActivation *act, const RtDeoptState *st, uint32_t n);
+/* Interprets fr, a frame the deoptimizer rebuilt (FRAME_ENTRY, pc inside the
+ * body), from fr->pc to its return. The dispatch loop enters a function's
+ * optimized code when it starts running a frame; for this frame that would
+ * run the function again from its first instruction, so its first entry is
+ * refused (rt_tier_enter). Calls it makes, recursive ones too, still run
+ * optimized code. */
+Value rt_deopt_resume(Runtime *rt, Frame *fr);
 /* Drops the optimized code of bf (it will be interpreted, and possibly
  * recompiled later); running activations deoptimize lazily after their next call. */
 void rt_deopt_invalidate(Runtime *rt, BytecodeFunction *bf, const char *why);
