@@ -39,6 +39,12 @@ typedef struct Sel {
     bool annotated;
     bool bad;
     char msg[300];
+    /* be_select_ops.c: untagged pointers already computed in this scheduled
+     * block, each at the start of a tile (a block that dominates the rest
+     * of the scheduled block), so later tiles reuse them. */
+    int32_t tile_block, ut_ir;
+    uint32_t ut_n;
+    int32_t ut_src[16], ut_dst[16];
 } Sel;
 
 typedef struct SelArg { BeOperand op; uint8_t cls; } SelArg;

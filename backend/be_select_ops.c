@@ -9,6 +9,7 @@
 #include <string.h>
 #include "be_select_internal.h"
 #include "runtime/rt_feedback.h"
+#include "runtime/rt_tier_stubs2.h"
 
 #define TAG64(t) ((int64_t)((uint64_t)(t) << RT_TAG_SHIFT))
 #define INT_TAG_HI32 ((int64_t)(int32_t)(uint32_t)(RT_TAG_INT << 16))   /* x >> 32 of a small integer */
@@ -26,11 +27,22 @@ static void phi2(Sel *c, int32_t blk, int32_t dst, int32_t p1, int32_t v1, int32
     be_lir_phi(c->fn, blk, dst, (BePhiIn[]){{p1, v1}, {p2, v2}}, 2);
 }
 
-/* The 48-bit address inside a tagged pointer. */
+/* The 48-bit address inside a tagged pointer. One computed at the start
+ * of a tile serves every later tile of the same scheduled block: the
+ * tile's first LIR block dominates the rest of the scheduled block. */
 static int32_t untag(Sel *c, int32_t x) {
+    bool at_start = c->cur == c->tile_block;
+    if (at_start)
+        for (uint32_t i = 0; i < c->ut_n; i++)
+            if (c->ut_src[i] == x) return c->ut_dst[i];
     int32_t t = nvg(c), p = nvg(c);
     EM(c, SHL, V(c, t), V(c, x), be_imm(16));
     EM(c, SHR, V(c, p), V(c, t), be_imm(16));
+    if (at_start) {
+        uint32_t k = c->ut_n < 16 ? c->ut_n++ : (uint32_t)(x & 15);
+        c->ut_src[k] = x;
+        c->ut_dst[k] = p;
+    }
     return p;
 }
 
@@ -206,7 +218,7 @@ static void sel_call(Sel *c, NodeId n) {
     EM(c, ADD, V(c, argv), V(c, c->v_regs), be_imm((int64_t)first * 8));
     int32_t callee = be_sel_val(c, in(c, n, 0));
     SelArg a[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(bc), GA(c, callee), GA(c, argv), GI(cnt)};
-    int32_t r = be_sel_call(c, (const void *)rt_stub_call, "rt_stub_call", a, 6, BE_GPR);
+    int32_t r = be_sel_call(c, (const void *)rt_stub_call_fast, "rt_stub_call_fast", a, 6, BE_GPR);
     be_sel_check_exception(c, r);
     c->vr[n] = r;
     lazy_check(c, n, r);
@@ -262,7 +274,10 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         code->tramps[code->ntramps++] = t;
         int32_t acc = be_sel_val(c, in(c, n, 0)), ctx = be_sel_val(c, in(c, n, 1)), recv = be_sel_val(c, in(c, n, 2));
         SelArg a[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI((uintptr_t)t), GA(c, acc), GA(c, ctx), GA(c, recv)};
-        int32_t r = be_sel_call(c, (const void *)rt_stub_bytecode, "rt_stub_bytecode", a, 6, BE_GPR);
+        Bytecode op = (Bytecode)t->code[0];
+        bool global = op == BC_LdaGlobal || op == BC_LdaGlobalTypeof;
+        int32_t r = global ? be_sel_call(c, (const void *)rt_stub_lda_global, "rt_stub_lda_global", a, 6, BE_GPR)
+                           : be_sel_call(c, (const void *)rt_stub_bytecode, "rt_stub_bytecode", a, 6, BE_GPR);
         be_sel_check_exception(c, r);
         c->vr[n] = r;
         lazy_check(c, n, r);
@@ -546,6 +561,16 @@ static void sel_check_elements_kind(Sel *c, NodeId n, NodeId fs) {
     check_heap_kind(c, p, HK_OBJECT, fs, IR_DEOPT_WrongElementsKind);
     int32_t w = nvg(c), cls = nvg(c);
     EM(c, LOAD32, V(c, w), V(c, p), be_imm(offsetof(JSObject, cls)));
+    uint32_t mask = ir_node(c->g, n)->aux.ek;
+    int eksh = 8 * (int)(offsetof(JSObject, elements_kind) - offsetof(JSObject, cls));
+    if (mask && !(mask & (mask - 1)) && eksh < 32) {
+        /* one kind: class and kind in one compare of the word that holds both */
+        int32_t m = nvg(c);
+        EM(c, AND32, V(c, m), V(c, w), be_imm((int64_t)(0xFFu | (0xFFu << eksh))));
+        EM(c, CMP32, V(c, m), be_imm((int64_t)(CLS_ARRAY | ((uint32_t)__builtin_ctz(mask) << eksh))));
+        be_sel_deopt(c, fs, IR_DEOPT_WrongElementsKind, BE_CC_NE, false, -1);
+        return;
+    }
     EM(c, AND32, V(c, cls), V(c, w), be_imm(0xFF));
     EM(c, CMP32, V(c, cls), be_imm(CLS_ARRAY));
     be_sel_deopt(c, fs, IR_DEOPT_WrongElementsKind, BE_CC_NE, false, -1);
@@ -553,7 +578,6 @@ static void sel_check_elements_kind(Sel *c, NodeId n, NodeId fs) {
     EM(c, ZEXT32, V(c, z), V(c, w));
     EM(c, SHR, V(c, sh), V(c, z), be_imm(8 * (offsetof(JSObject, elements_kind) - offsetof(JSObject, cls))));
     EM(c, AND32, V(c, ek), V(c, sh), be_imm(0xFF));
-    uint32_t mask = ir_node(c->g, n)->aux.ek;
     int32_t ok = be_sel_block(c);
     for (int k = 0; k < EK__COUNT; k++) {
         if (!(mask & (1u << k))) continue;
@@ -584,6 +608,8 @@ void be_sel_node(Sel *c, NodeId n) {
     const Graph *g = c->g;
     IrOp op = ir_op(g, n);
     NodeId fs = ir_fs(g, n);
+    if (c->ut_ir != c->cur_ir) { c->ut_ir = c->cur_ir; c->ut_n = 0; }
+    c->tile_block = c->cur;
     switch (op) {
     case IR_Phi: case IR_EffectPhi: case IR_FrameState:
     case IR_Int32Constant: case IR_Float64Constant: case IR_Constant:

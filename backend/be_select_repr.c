@@ -157,7 +157,36 @@ static uint32_t select_kind(Graph *g, bool f64) {
     return done;
 }
 
+/* A FrameState takes an int32, float64 or bit value as it is (the deopt
+ * table records the representation and the deoptimizer boxes it exactly as
+ * the Change*ToTagged would), so a conversion whose only uses are
+ * FrameStates disappears: no boxing on the fast path for a value that only
+ * a deopt would ever need. */
+static void unbox_frame_states(Graph *g) {
+    uint32_t n = g->node_count;
+    for (NodeId x = 1; x < n; x++) {
+        if (!ir_is_live(g, x)) continue;
+        IrOp op = ir_op(g, x);
+        if (op != IR_ChangeInt32ToTagged && op != IR_ChangeFloat64ToTagged && op != IR_ChangeBitToTagged) continue;
+        NodeId v = ir_val(g, x, 0);
+        IrRepr want = op == IR_ChangeInt32ToTagged ? R_INT32 : op == IR_ChangeFloat64ToTagged ? R_FLOAT64 : R_BIT;
+        if (ir_node(g, v)->repr != want) continue;
+        uint32_t nu;
+        NodeId *users = ir_uses_copy(g, x, &nu);
+        for (uint32_t k = 0; k < nu; k++) {
+            NodeId u = users[k];
+            if (!ir_is_live(g, u) || ir_op(g, u) != IR_FrameState) continue;
+            for (uint32_t i = 0; i < ir_in_count(g, u); i++)
+                if (ir_in(g, u, i) == x) ir_set_input(g, u, i, v);
+        }
+        free(users);
+        if (ir_use_count(g, x) == 0) ir_kill_if_unused(g, x);
+    }
+}
+
 uint32_t be_select_representations(Graph *g) {
     uint32_t n = select_kind(g, false);
-    return n + select_kind(g, true);
+    n += select_kind(g, true);
+    unbox_frame_states(g);
+    return n;
 }
