@@ -457,6 +457,26 @@ bool be_lir_verify(BeLirFn *fn) {
 int be_lir_phi_input(const BeLirFn *fn, const BePhi *phi, int32_t pred) { return phi_input(fn, phi, pred); }
 
 /* ---- critical edges ------------------------------------------------------------------- */
+/* Puts a new block holding only a jump on the edge from block bi to its
+ * successor si: the branch and si's phi inputs are redirected to it. */
+int32_t be_lir_split_edge(BeLirFn *fn, int32_t bi, int32_t si) {
+    int32_t ni = be_lir_block(fn);
+    BE_EMIT(fn, ni, JMP, be_label(si));
+    BeBlock *b = &fn->blocks[bi];
+    BeInstr *t = &b->ins[b->nins - 1];
+    for (uint32_t i = 0; i < t->nops; i++) {
+        BeOperand *o = be_lir_op(fn, t, i);
+        if (o->kind == BE_OK_LABEL && o->reg == si) { o->reg = ni; break; }
+    }
+    BeBlock *s = &fn->blocks[si];
+    for (uint32_t p = 0; p < s->nphis; p++)
+        for (uint32_t q = 0; q < s->phis[p].nin; q++)
+            if (fn->phi_ins[s->phis[p].first_in + q].pred == bi)
+                fn->phi_ins[s->phis[p].first_in + q].pred = ni;
+    fn->blocks[ni].note = "edge";
+    return ni;
+}
+
 void be_lir_split_critical_edges(BeLirFn *fn) {
     int32_t norder = fn->norder;
     bool changed = false;
@@ -466,20 +486,7 @@ void be_lir_split_critical_edges(BeLirFn *fn) {
         for (int32_t k = 0; k < 2; k++) {
             int32_t si = fn->blocks[bi].succ[k];
             if (fn->blocks[si].npreds < 2) continue;
-            int32_t ni = be_lir_block(fn);
-            BE_EMIT(fn, ni, JMP, be_label(si));
-            BeBlock *b = &fn->blocks[bi];
-            BeInstr *t = &b->ins[b->nins - 1];
-            for (uint32_t i = 0; i < t->nops; i++) {
-                BeOperand *o = be_lir_op(fn, t, i);
-                if (o->kind == BE_OK_LABEL && o->reg == si) { o->reg = ni; break; }
-            }
-            BeBlock *s = &fn->blocks[si];
-            for (uint32_t p = 0; p < s->nphis; p++)
-                for (uint32_t q = 0; q < s->phis[p].nin; q++)
-                    if (fn->phi_ins[s->phis[p].first_in + q].pred == bi)
-                        fn->phi_ins[s->phis[p].first_in + q].pred = ni;
-            fn->blocks[ni].note = "edge";
+            be_lir_split_edge(fn, bi, si);
             changed = true;
         }
     }

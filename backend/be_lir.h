@@ -239,6 +239,7 @@ bool be_lir_finish(BeLirFn *fn);
 bool be_lir_verify(BeLirFn *fn);
 /* Inserts an empty block on every edge from a block with two successors to a
  * block with two or more predecessors (where edge moves have no home). */
+int32_t be_lir_split_edge(BeLirFn *fn, int32_t bi, int32_t si);
 void be_lir_split_critical_edges(BeLirFn *fn);
 /* Assigns positions: instruction k of the linear order gets id 2k+1; the even
  * positions between are the gaps where moves go. */

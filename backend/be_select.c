@@ -421,22 +421,7 @@ static void split_edges_in_place(BeLirFn *fn) {
         for (int32_t k = 0; k < 2; k++) {
             int32_t si = fn->blocks[bi].succ[k];
             if (fn->blocks[si].npreds < 2) continue;
-            int32_t ni = be_lir_block(fn);
-            BE_EMIT(fn, ni, JMP, be_label(si));
-            BeBlock *b = &fn->blocks[bi];
-            BeInstr *t = &b->ins[b->nins - 1];
-            for (uint32_t i = 0; i < t->nops; i++) {
-                BeOperand *o = be_lir_op(fn, t, i);
-                if (o->kind == BE_OK_LABEL && o->reg == si) { o->reg = ni; break; }
-            }
-            BeBlock *sb = &fn->blocks[si];
-            for (uint32_t p = 0; p < sb->nphis; p++)
-                for (uint32_t q = 0; q < sb->phis[p].nin; q++)
-                    if (fn->phi_ins[sb->phis[p].first_in + q].pred == bi) {
-                        fn->phi_ins[sb->phis[p].first_in + q].pred = ni;
-                        break;
-                    }
-            fn->blocks[ni].note = "edge";
+            int32_t ni = be_lir_split_edge(fn, bi, si);
             order[n++] = ni;
         }
     }

@@ -57,38 +57,63 @@ static int merge_sort(SortCtx *s, uint32_t *idx, uint32_t *tmp, uint32_t n) {
     return 0;
 }
 
-RT_NATIVE(array_sort) {
-    Value cmp = ARG(0);
+/* SortIndexedProperties: reads indices 0..len-1 of o (holes skipped when
+ * skip_holes, else read as undefined), sets undefined values aside and
+ * sorts the others stably. On success *idx (malloc'd, the caller frees it)
+ * lists s->vals in sorted order. Returns RT_UNDEFINED or RT_EXCEPTION. */
+static Value sort_values(Runtime *rt, Value o, double len, bool skip_holes, SortCtx *s,
+                         uint32_t *n_out, uint32_t *undefs_out, uint32_t **idx) {
+    uint32_t n = 0, undefs = 0;
+    s->vals = rt_values_new(rt, len > 0 ? (uint32_t)len : 1);
+    for (double k = 0; k < len; k++) {
+        if (skip_holes) {
+            int h = rt_arr_has(rt, o, k);
+            TRY(h);
+            if (!h) continue;
+        }
+        Value v = rt_arr_get(rt, o, k);
+        TRYV(v);
+        if (rt_is_undefined(v)) { undefs++; continue; }
+        s->vals->v[n++] = v;
+    }
+    if (rt_is_undefined(s->cmp)) {
+        s->keys = rt_values_new(rt, n ? n : 1);
+        for (uint32_t i = 0; i < n; i++) {
+            Value str = rt_is_string(s->vals->v[i]) ? s->vals->v[i] : rt_to_string(rt, s->vals->v[i]);
+            TRYV(str);
+            s->keys->v[i] = str;
+        }
+    }
+    *idx = malloc((n ? n : 1) * sizeof **idx * 2);
+    if (!*idx) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+    for (uint32_t i = 0; i < n; i++) (*idx)[i] = i;
+    if (merge_sort(s, *idx, *idx + n, n) < 0) {
+        free(*idx);
+        return RT_EXCEPTION;
+    }
+    *n_out = n;
+    *undefs_out = undefs;
+    return RT_UNDEFINED;
+}
+
+/* The comparator check and length read shared by sort and toSorted. */
+static Value sort_prologue(Runtime *rt, Value this_val, Value cmp, double *len) {
     if (!rt_is_undefined(cmp) && !rt_is_callable(cmp))
         return rt_throw_error(rt, ERR_TypeError, "The comparison function must be either a function or undefined");
     Value o = rt_to_object(rt, this_val);
     TRYV(o);
+    TRY(rt_length_of_array_like(rt, o, len));
+    if (*len > (1u << 28)) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
+    return o;
+}
+
+RT_NATIVE(array_sort) {
     double len;
-    TRY(rt_length_of_array_like(rt, o, &len));
-    if (len > (1u << 28)) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
-    uint32_t n = 0, undefs = 0;
-    SortCtx s = { rt, cmp, rt_values_new(rt, len > 0 ? (uint32_t)len : 1), NULL };
-    for (double k = 0; k < len; k++) {
-        int h = rt_arr_has(rt, o, k);
-        TRY(h);
-        if (!h) continue;
-        Value v = rt_arr_get(rt, o, k);
-        TRYV(v);
-        if (rt_is_undefined(v)) { undefs++; continue; }
-        s.vals->v[n++] = v;
-    }
-    if (rt_is_undefined(cmp)) {
-        s.keys = rt_values_new(rt, n ? n : 1);
-        for (uint32_t i = 0; i < n; i++) {
-            Value str = rt_is_string(s.vals->v[i]) ? s.vals->v[i] : rt_to_string(rt, s.vals->v[i]);
-            TRYV(str);
-            s.keys->v[i] = str;
-        }
-    }
-    uint32_t *idx = malloc((n ? n : 1) * sizeof *idx * 2);
-    if (!idx) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
-    for (uint32_t i = 0; i < n; i++) idx[i] = i;
-    if (merge_sort(&s, idx, idx + n, n) < 0) { free(idx); return RT_EXCEPTION; }
+    Value o = sort_prologue(rt, this_val, ARG(0), &len);
+    TRYV(o);
+    SortCtx s = { rt, ARG(0), NULL, NULL };
+    uint32_t n, undefs, *idx;
+    TRYV(sort_values(rt, o, len, true, &s, &n, &undefs, &idx));
     ValueArray *sorted = rt_values_new(rt, n ? n : 1);
     for (uint32_t i = 0; i < n; i++) sorted->v[i] = s.vals->v[idx[i]];
     free(idx);
@@ -102,37 +127,13 @@ RT_NATIVE(array_sort) {
 /* §23.1.3.34 Array.prototype.toSorted: like sort, but every index is read
  * (holes as undefined) and the result is a new Array. */
 RT_NATIVE(array_to_sorted) {
-    Value cmp = ARG(0);
-    if (!rt_is_undefined(cmp) && !rt_is_callable(cmp))
-        return rt_throw_error(rt, ERR_TypeError, "The comparison function must be either a function or undefined");
-    Value o = rt_to_object(rt, this_val);
-    TRYV(o);
     double len;
-    TRY(rt_length_of_array_like(rt, o, &len));
-    if (len > 4294967295.0) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
-    if (len > (1u << 28)) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
-    uint32_t n = 0, undefs = 0;
-    SortCtx s = { rt, cmp, rt_values_new(rt, len > 0 ? (uint32_t)len : 1), NULL };
-    for (double k = 0; k < len; k++) {
-        Value v = rt_arr_get(rt, o, k);
-        TRYV(v);
-        if (rt_is_undefined(v)) { undefs++; continue; }
-        s.vals->v[n++] = v;
-    }
-    if (rt_is_undefined(cmp)) {
-        s.keys = rt_values_new(rt, n ? n : 1);
-        for (uint32_t i = 0; i < n; i++) {
-            Value str = rt_is_string(s.vals->v[i]) ? s.vals->v[i] : rt_to_string(rt, s.vals->v[i]);
-            TRYV(str);
-            s.keys->v[i] = str;
-        }
-    }
-    uint32_t *idx = malloc((n ? n : 1) * sizeof *idx * 2);
-    if (!idx) return rt_throw_error(rt, ERR_RangeError, "Invalid array length");
-    for (uint32_t i = 0; i < n; i++) idx[i] = i;
-    if (merge_sort(&s, idx, idx + n, n) < 0) { free(idx); return RT_EXCEPTION; }
-    JSObject *a = rt_array_new(rt, 0);
-    Value av = rt_ptr(a);
+    Value o = sort_prologue(rt, this_val, ARG(0), &len);
+    TRYV(o);
+    SortCtx s = { rt, ARG(0), NULL, NULL };
+    uint32_t n, undefs, *idx;
+    TRYV(sort_values(rt, o, len, false, &s, &n, &undefs, &idx));
+    Value av = rt_ptr(rt_array_new(rt, 0));
     double k = 0;
     for (uint32_t i = 0; i < n; i++, k++) {
         if (rt_arr_create_at(rt, av, k, s.vals->v[idx[i]]) < 0) { free(idx); return RT_EXCEPTION; }
