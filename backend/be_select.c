@@ -363,7 +363,11 @@ static void select_block(Sel *c, int32_t bi) {
     for (uint32_t i = 0; i < b->nnodes && !c->bad; i++) {
         NodeId n = b->nodes[i];
         c->node = n;
-        c->bc = ir_node(g, n)->bc_offset;
+        uint32_t pos = ir_node(g, n)->bc_offset;
+        c->bc = ir_pos_outer(g, pos);
+        c->src_fn = ir_pos_fn(g, pos);
+        c->src_bc = IR_POS_OFFSET(pos);
+        c->inlined = IR_POS_SITE(pos) != 0;
         c->annotated = false;
         be_sel_node(c, n);
     }

@@ -35,7 +35,10 @@ typedef struct Sel {
     int32_t v_rt, v_fr, v_act, v_regs;
     int32_t exc_block;
     NodeId node;                /* being selected: annotations */
-    uint32_t bc;
+    uint32_t bc;                /* offset in the compiled function: what fr->pc records at a call */
+    BytecodeFunction *src_fn;   /* the function the node's bytecode is in (an inlined one, or g->fn) */
+    uint32_t src_bc;            /* the node's offset in src_fn */
+    bool inlined;               /* src_fn is inlined: its registers are not the frame's */
     bool annotated;
     bool bad;
     char msg[300];

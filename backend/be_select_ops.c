@@ -204,20 +204,30 @@ static void store_reg(Sel *c, uint32_t r, NodeId v) {
     EM(c, STORE, V(c, be_sel_val(c, v)), V(c, c->v_regs), be_imm((int64_t)r * 8));
 }
 
+/* A call from inlined code stores its arguments at the bottom of the
+ * frame's register file (the compiled function's registers are scratch for
+ * optimized code: its values live in registers and spill slots) and tells
+ * the stub, with RT_STUB_INLINED, that its offset is the outer call's, not
+ * the Call bytecode's own. */
 static void sel_call(Sel *c, NodeId n) {
     const Graph *g = c->g;
-    BytecodeFunction *bf = g->fn;
-    uint32_t bc = c->bc;
+    BytecodeFunction *bf = c->src_fn;
+    uint32_t bc = c->src_bc;
     if (!bf || bc >= bf->code_len || bf->code[bc] != BC_Call) { be_sel_fail(c, "%s not at a Call bytecode", ir_op_name(ir_op(g, n))); return; }
     const uint8_t *p = bf->code + bc + 1;
     uint32_t first = rt_bc_u16(p + 2), cnt = rt_bc_u16(p + 4);
     uint32_t nv = ir_nval(g, n);
     if (cnt && 1 + cnt != nv) { be_sel_fail(c, "call arity differs from its bytecode%s", ""); return; }
+    if (c->inlined) {
+        first = 0;
+        if (!g->fn || cnt > g->fn->register_count) { be_sel_fail(c, "inlined call with more arguments than the frame has registers%s", ""); return; }
+    }
     for (uint32_t k = 0; k < cnt; k++) store_reg(c, first + k, in(c, n, 1 + k));
     int32_t argv = nvg(c);
     EM(c, ADD, V(c, argv), V(c, c->v_regs), be_imm((int64_t)first * 8));
     int32_t callee = be_sel_val(c, in(c, n, 0));
-    SelArg a[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(bc), GA(c, callee), GA(c, argv), GI(cnt)};
+    SelArg a[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(c->bc | (c->inlined ? RT_STUB_INLINED : 0)), GA(c, callee),
+                   GA(c, argv), GI(cnt)};
     int32_t r = be_sel_call(c, (const void *)rt_stub_call_fast, "rt_stub_call_fast", a, 6, BE_GPR);
     be_sel_check_exception(c, r);
     c->vr[n] = r;
@@ -257,7 +267,7 @@ static uint32_t generic_regs(const BytecodeFunction *bf, uint32_t bc, uint32_t *
 static void sel_call_runtime(Sel *c, NodeId n) {
     const Graph *g = c->g;
     const IrNode *x = ir_node(g, n);
-    BytecodeFunction *bf = g->fn;
+    BytecodeFunction *bf = c->src_fn;
     uint32_t bc = x->aux.stub.bc_offset;
     switch (x->aux.stub.stub) {
     case IR_STUB_Bytecode: {
@@ -266,9 +276,11 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         uint32_t nr = generic_regs(bf, bc, regs, 512);
         uint32_t nv = ir_nval(g, n);
         if (nv != 3 + nr) { be_sel_fail(c, "generic stub inputs differ from its bytecode%s", ""); return; }
+        if (c->inlined && nr) { be_sel_fail(c, "inlined generic stub that reads registers%s", ""); return; }
         for (uint32_t k = 0; k < nr; k++) store_reg(c, regs[k], in(c, n, 3 + k));
-        RtTrampoline *t = rt_tramp_new(c->o->code->bf ? c->o->code->bf : bf, bc);
+        RtTrampoline *t = rt_tramp_new(c->inlined ? bf : c->o->code->bf ? c->o->code->bf : bf, bc);
         if (!t) { be_sel_fail(c, "bad generic stub offset%s", ""); return; }
+        t->frame_pc = c->bc;
         RtOptCode *code = c->o->code;
         code->tramps = be_sel_xrealloc(code->tramps, (code->ntramps + 1) * sizeof(RtTrampoline *));
         code->tramps[code->ntramps++] = t;
@@ -344,7 +356,6 @@ static void sel_load_element(Sel *c, NodeId n) {
 }
 
 static void sel_store_element(Sel *c, NodeId n) {
-    const Graph *g = c->g;
     int32_t o = be_sel_val(c, in(c, n, 0));
     int32_t p = untag(c, o);
     int32_t i = be_sel_val(c, in(c, n, 1));
@@ -363,7 +374,7 @@ static void sel_store_element(Sel *c, NodeId n) {
     jmp(c, j);
     /* A hole or beyond the storage: the generic store (prototype setters, growth). */
     c->cur = outside;
-    uint32_t strict = g->fn && (g->fn->flags & BFF_STRICT) ? 0x80000000u : 0;
+    uint32_t strict = c->src_fn && (c->src_fn->flags & BFF_STRICT) ? 0x80000000u : 0;
     SelArg args[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(c->bc | strict), GA(c, o), GA(c, i), GA(c, v)};
     int32_t r = be_sel_call(c, (const void *)rt_stub_store_element, "rt_stub_store_element", args, 6, BE_GPR);
     be_sel_check_exception(c, r);
@@ -413,7 +424,7 @@ static uint32_t check_reason(IrOp op) {
     case IR_CheckShape: return IR_DEOPT_WrongShape;
     case IR_CheckElementsKind: return IR_DEOPT_WrongElementsKind;
     case IR_CheckBounds: return IR_DEOPT_OutOfBounds;
-    case IR_CheckNotHole: return IR_DEOPT_Hole;
+    case IR_CheckNotHole: case IR_CheckHoleToUndefined: return IR_DEOPT_Hole;
     case IR_CheckFloat64ToInt32: return IR_DEOPT_LostPrecision;
     default: return IR_DEOPT_Overflow;
     }
@@ -524,6 +535,29 @@ static void sel_to_boolean(Sel *c, NodeId n) {
     c->cur = j;
     int32_t r = be_sel_def(c, n, BE_GPR);
     be_lir_phi(c->fn, j, r, (BePhiIn[]){{bspec, r1}, {bint, r2}, {bgen_end, r3}}, 3);
+}
+
+/* A hole read from a holey array: undefined when the prototypes have no
+ * elements (asked of the runtime off the fast path), else deoptimize. */
+static void sel_hole_to_undefined(Sel *c, NodeId n, NodeId fs) {
+    int32_t o = be_sel_val(c, in(c, n, 0)), x = be_sel_val(c, in(c, n, 1));
+    EM(c, CMP, V(c, x), be_imm((int64_t)RT_HOLE));
+    int32_t bhole = be_sel_block(c), bok = be_sel_block(c), j = be_sel_block(c);
+    jcc(c, BE_CC_E, bhole, bok);
+    c->cur = bok;
+    jmp(c, j);
+    c->cur = bhole;
+    SelArg a[1] = {GA(c, o)};
+    int32_t ok = be_sel_call(c, (const void *)rt_stub_hole_is_undefined, "rt_stub_hole_is_undefined", a, 1, BE_GPR);
+    EM(c, TEST32, V(c, ok), V(c, ok));
+    be_sel_deopt(c, fs, IR_DEOPT_Hole, BE_CC_E, false, -1);
+    int32_t u = nvg(c);
+    EM(c, MOV, V(c, u), be_imm((int64_t)RT_UNDEFINED));
+    int32_t bhole_end = c->cur;
+    jmp(c, j);
+    c->cur = j;
+    int32_t r = be_sel_def(c, n, BE_GPR);
+    be_lir_phi(c->fn, j, r, (BePhiIn[]){{bok, x}, {bhole_end, u}}, 2);
 }
 
 static void sel_check_shape(Sel *c, NodeId n, NodeId fs) {
@@ -674,6 +708,7 @@ void be_sel_node(Sel *c, NodeId n) {
         c->vr[n] = x;
         return;
     }
+    case IR_CheckHoleToUndefined: be_sel_stress(c, fs); sel_hole_to_undefined(c, n, fs); return;
     case IR_CheckIf: {
         be_sel_stress(c, fs);
         NodeId cond = in(c, n, 0);

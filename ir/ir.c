@@ -127,7 +127,27 @@ void ir_graph_free(Graph *g) {
     free(g->in);
     free(g->use);
     free(g->shape_sets);
+    free(g->sites);
     free(g);
+}
+
+uint32_t ir_site_add(Graph *g, BytecodeFunction *fn, uint32_t call_pos) {
+    if (g->site_count == 0) g->site_count = 1;
+    if (g->site_count > IR_MAX_SITES) return 0;
+    g->sites = ir_xrealloc(g->sites, (size_t)(g->site_count + 1) * sizeof(IrInlineSite));
+    g->sites[g->site_count] = (IrInlineSite){fn, call_pos};
+    return g->site_count++;
+}
+
+BytecodeFunction *ir_pos_fn(const Graph *g, uint32_t pos) {
+    uint32_t s = IR_POS_SITE(pos);
+    return s && s < g->site_count ? g->sites[s].fn : g->fn;
+}
+
+uint32_t ir_pos_outer(const Graph *g, uint32_t pos) {
+    for (uint32_t k = 0; k < IR_MAX_SITES + 1 && IR_POS_SITE(pos) && IR_POS_SITE(pos) < g->site_count; k++)
+        pos = g->sites[IR_POS_SITE(pos)].call_pos;
+    return IR_POS_OFFSET(pos);
 }
 
 /* ---- use lists ------------------------------------------------------------------ */

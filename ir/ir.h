@@ -148,9 +148,26 @@ typedef struct IrNode {
     uint16_t visits;              /* scratch for passes (typing cut-off) */
     uint32_t in_start, in_count, in_cap;
     uint32_t use_start, use_count, use_cap;
-    uint32_t bc_offset;           /* bytecode offset that created it (source positions) */
+    uint32_t bc_offset;           /* position that created it: IR_POS(inline site, bytecode offset) */
     IrAux aux;
 } IrNode;
+
+/* A node's position names the function its bytecode belongs to: site 0 is
+ * the graph's own function, site k > 0 a function inlined at the position
+ * sites[k].call_pos (which may itself lie in an inlined function). Copies of
+ * a position (folding, peeling) carry the site along with the offset, as
+ * V8's SourcePosition carries its inlining id. */
+#define IR_POS_SITE_BITS 8
+#define IR_POS_OFFSET_BITS 24
+#define IR_MAX_SITES ((1u << IR_POS_SITE_BITS) - 1)
+#define IR_POS(site, off) (((uint32_t)(site) << IR_POS_OFFSET_BITS) | ((uint32_t)(off) & 0xFFFFFFu))
+#define IR_POS_SITE(p) ((uint32_t)(p) >> IR_POS_OFFSET_BITS)
+#define IR_POS_OFFSET(p) ((uint32_t)(p) & 0xFFFFFFu)
+
+typedef struct IrInlineSite {
+    BytecodeFunction *fn;         /* the inlined function */
+    uint32_t call_pos;            /* position of the call it replaced */
+} IrInlineSite;
 
 #define IR_MAX_SHAPES IR_TYPE_MAX_SHAPES
 typedef struct IrShapeSet {
@@ -172,11 +189,20 @@ typedef struct Graph {
     NodeId start, end, dead;      /* dead: the Dead node, created on demand */
     Runtime *rt;                  /* may be NULL (unit tests) */
     BytecodeFunction *fn;         /* may be NULL */
+    IrInlineSite *sites;          /* sites[1..site_count-1]; [0] unused (the graph's own function) */
+    uint32_t site_count;
     char name[64];                /* for printing and dump file names */
 } Graph;
 
 Graph *ir_graph_new(Runtime *rt, BytecodeFunction *fn, const char *name);
 void ir_graph_free(Graph *g);
+/* A new inline site for fn called at call_pos; 0 when there is no room. */
+uint32_t ir_site_add(Graph *g, BytecodeFunction *fn, uint32_t call_pos);
+/* The function whose bytecode position pos is in. */
+BytecodeFunction *ir_pos_fn(const Graph *g, uint32_t pos);
+/* The offset in the graph's own function of the call that (transitively)
+ * inlined pos; pos's own offset when it is not inlined. */
+uint32_t ir_pos_outer(const Graph *g, uint32_t pos);
 
 /* Creates a node with explicit input counts; inputs in order ctl, eff, values, fs. */
 NodeId ir_node_new(Graph *g, IrOp op, uint32_t nctl, uint32_t neff, uint32_t nval,

@@ -461,8 +461,10 @@ static bool load_keyed(Builder *b, Bytecode op, const uint8_t *p, NodeId obj, Fe
            : base == 2 ? (holey ? EK_HOLEY_DOUBLE : EK_PACKED_DOUBLE)
                        : (holey ? EK_HOLEY : EK_PACKED);
     NodeId ld = effnode_aux(b, IR_LoadElement, v, 2, IR_NONE, &aux);
-    /* A hole means a prototype lookup: the interpreter does that. */
-    set_acc(b, holey ? check1(b, IR_CheckNotHole, ld) : ld);
+    /* A hole means a prototype lookup; when no prototype has elements
+     * (the usual case) it finds nothing, else the interpreter does it. */
+    if (holey) ld = check2(b, IR_CheckHoleToUndefined, o, ld);
+    set_acc(b, ld);
     return true;
 }
 

@@ -395,6 +395,11 @@ static NodeId reduce_check(Fold *f, NodeId n) {
     case IR_CheckNotHole:
         if (t->bits && !(t->bits & T_HOLE)) return drop_check(f, n, x);
         return IR_NONE;
+    case IR_CheckHoleToUndefined: {
+        const IrType *e = ir_type(g, ir_val(g, n, 1));
+        if (e->bits && !(e->bits & T_HOLE)) return drop_check(f, n, ir_val(g, n, 1));
+        return IR_NONE;
+    }
     case IR_CheckShape:
         want = ir_type_bound(g, n);
         if (t->bits && ir_type_is(t, &want)) return drop_check(f, n, x);

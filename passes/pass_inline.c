@@ -20,8 +20,15 @@
  * What is inlined: plain functions (no arrow, class constructor, accessor,
  * own context, `arguments`, rest parameters, `this` of a sloppy function,
  * exception handler) of at most INLINE_MAX_BYTECODE bytes, not recursive,
- * at most INLINE_MAX_DEPTH frames deep, whose graph needs no generic stub
- * (a stub runs a bytecode of the function being compiled, in its frame).
+ * at most INLINE_MAX_DEPTH frames deep. A generic stub runs its bytecode in
+ * the frame of the function being compiled, so an inlined body may keep only
+ * stubs whose bytecode names no register (a global load, a closure, a
+ * literal): they need the inlined function's constants and feedback, which
+ * the stub takes from the inline site of its position, not its registers.
+ *
+ * Every copied node's position gets a new inline site (ir.h), so that the
+ * backend knows which function's bytecode a node came from and which call
+ * in the outermost function it stands under.
  */
 #include "pass.h"
 #include "ir/ir_build.h"
@@ -69,12 +76,32 @@ static bool plain_bytecode(const BytecodeFunction *bf) {
     return true;
 }
 
+/* A stub whose bytecode reads nothing of its frame but the accumulator and
+ * the context the stub is given (not its registers, closure, receiver or
+ * new.target). */
+static bool frameless_stub(const Graph *c, NodeId n) {
+    const IrNode *x = ir_node(c, n);
+    if (x->aux.stub.stub != IR_STUB_Bytecode || !c->fn || x->aux.stub.bc_offset >= c->fn->code_len) return false;
+    switch (c->fn->code[x->aux.stub.bc_offset]) {
+    case BC_LdaGlobal: case BC_LdaGlobalTypeof: case BC_StaGlobal: case BC_CreateObject: case BC_CreateClosure:
+    case BC_AddSmi: case BC_SubSmi: case BC_Inc: case BC_Dec: case BC_Negate: case BC_BitwiseNot:
+    case BC_ToNumeric: case BC_ToString: case BC_ToPropertyKey: case BC_LogicalNot: case BC_TypeOf:
+    case BC_TestNullish: case BC_TestUndefined: case BC_ThrowTypeError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool graph_inlinable(const Graph *c) {
     uint32_t returns = 0;
     for (NodeId n = 1; n < c->node_count; n++) {
         if (!ir_is_live(c, n)) continue;
         IrOp op = ir_op(c, n);
-        if (op == IR_CallRuntime) return false;
+        if (op == IR_CallRuntime && !frameless_stub(c, n)) return false;
+        /* optimized code throws by resuming the interpreter at the Throw:
+         * the frame it resumes is the outermost one */
+        if (op == IR_Throw) return false;
         if (op == IR_FrameState && ir_nfs(c, n)) return false;
         returns += op == IR_Return;
     }
@@ -97,7 +124,7 @@ static NodeId parameter_value(Graph *g, NodeId call, JSFunction *target, int32_t
 }
 
 /* Copies callee graph c into g in place of call; returns nodes added. */
-static uint32_t splice(Graph *g, NodeId call, JSFunction *target, Graph *c) {
+static uint32_t splice(Graph *g, NodeId call, JSFunction *target, Graph *c, uint32_t site) {
     uint32_t before = g->node_count;
     NodeId h = ir_ctl0(g, call), eff = ir_eff0(g, call), outer = ir_fs(g, call);
     NodeId *map = ir_xcalloc(c->node_count, sizeof(NodeId));
@@ -119,7 +146,7 @@ static uint32_t splice(Graph *g, NodeId call, JSFunction *target, Graph *c) {
         IrNode *y = ir_node(g, m);
         y->repr = x->repr;
         y->aux = x->aux;
-        y->bc_offset = x->bc_offset;
+        y->bc_offset = IR_POS(site, x->bc_offset);
         if (ir_op_info[op].aux == A_SHAPES)
             y->aux.shapes = ir_shape_set_add(g, c->shape_sets[x->aux.shapes].shapes, c->shape_sets[x->aux.shapes].count);
         *ir_type(g, m) = *ir_type(c, n);
@@ -224,7 +251,9 @@ bool pass_inline(Graph *g, PassContext *ctx) {
         Graph *c = ir_build_graph(ctx->rt, bf, "inlinee", &why, &where);
         if (!c) continue;
         if (graph_inlinable(c)) {
-            added += splice(g, n, f, c);
+            uint32_t site = ir_site_add(g, bf, ir_node(g, n)->bc_offset);
+            if (!site) { ir_graph_free(c); break; }
+            added += splice(g, n, f, c, site);
             inlined++;
         }
         ir_graph_free(c);

@@ -16,15 +16,15 @@ const PassInfo pass_registry[] = {
 };
 const uint32_t pass_registry_count = sizeof pass_registry / sizeof pass_registry[0];
 
-/* Fold first (it kills dead branches locally and value-numbers, so that
+/* Inline first, so that every later pass sees callee and caller as one
+ * graph; fold (it kills dead branches locally and value-numbers, so that
  * equal objects are one node); peel small loops, so that the first
  * iteration's checks and loads cover the body's; forward loads (so that
  * checks of a reloaded field see the same value) and replace allocations
  * that do not escape; fold again (value numbering makes the checks' inputs
  * equal); drop checks covered on every path, fold what that exposed, and
- * sweep what is left unreachable or unused. inline is not in the list
- * until the backend and the deoptimizer rebuild inlined frames. */
-const char pass_default_pipeline[] = "fold,peel,loadelim,escape,fold,checkelim,fold,dce";
+ * sweep what is left unreachable or unused. */
+const char pass_default_pipeline[] = "inline,fold,peel,loadelim,escape,fold,checkelim,fold,dce";
 
 const PassInfo *pass_find(const char *name) {
     for (uint32_t i = 0; i < pass_registry_count; i++)

@@ -149,6 +149,27 @@ void rt_elements_put(Runtime *rt, JSObject *o, uint32_t index, Value v) {
     if (index >= o->length) o->length = index + 1;
 }
 
+/* Array.prototype.fill over [from, to) of an array with fast elements, all
+ * below its length: what a Set per index would do, without the lookups.
+ * Filling the whole array leaves no hole, so a holey kind becomes packed
+ * (keyed loads then need no hole check). */
+bool rt_elements_fill(Runtime *rt, JSObject *o, uint32_t from, uint32_t to, Value v) {
+    if (o->cls != CLS_ARRAY || o->elements_kind == EK_DICTIONARY || to > o->length || to > FAST_LENGTH_MAX)
+        return false;
+    if (from >= to) return true;
+    uint32_t cap = o->elements ? o->elements->capacity : 0;
+    if (to > cap) grow_elements(rt, o, to);
+    ElementsKind k = (ElementsKind)o->elements_kind;
+    int type = rt_is_int(v) ? 0 : rt_is_number(v) ? 1 : 2;
+    if (type > ek_type(k)) rt_elements_transition(rt, o, ek_make(type, ek_holey(k)));
+    k = (ElementsKind)o->elements_kind;
+    if (ek_type(k) == 1 && rt_is_int(v)) v = rt_double((double)rt_as_int(v));
+    Value *e = o->elements->v;
+    for (uint32_t i = from; i < to; i++) e[i] = v;
+    if (from == 0 && to == o->length && ek_holey(k)) o->elements_kind = (uint8_t)ek_make(ek_type(k), false);
+    return true;
+}
+
 void rt_elements_delete(Runtime *rt, JSObject *o, uint32_t index) {
     ValueArray *e = o->elements;
     if (!e || index >= e->capacity || e->v[index] == RT_HOLE) return;

@@ -374,6 +374,11 @@ RT_NATIVE(array_fill) {
     double k, end;
     TRY(rt_to_index_rel(rt, ARG(1), len, 0, &k));
     TRY(rt_to_index_rel(rt, ARG(2), len, len, &end));
+    /* after the conversions: they may have changed the array */
+    if (k >= end) return o;
+    if (rt_is_array(o) && (rt_as_object(o)->flags & OBJ_EXTENSIBLE) && !protos_have_elements(rt, rt_as_object(o)) &&
+        end <= 4294967295.0 && rt_elements_fill(rt, rt_as_object(o), (uint32_t)k, (uint32_t)end, ARG(0)))
+        return o;
     for (; k < end; k++) TRY(rt_arr_set(rt, o, k, ARG(0)));
     return o;
 }

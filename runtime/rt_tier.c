@@ -97,6 +97,7 @@ RtTrampoline *rt_tramp_new(BytecodeFunction *bf, uint32_t bc) {
     t->bf.next_in_runtime = NULL;
     t->bf.opt_flags = bf->opt_flags | BCO_VERIFIED;
     t->bc = bc;
+    t->frame_pc = bc;
     return t;
 }
 
@@ -117,16 +118,16 @@ static Value run_tramp(Runtime *rt, Frame *fr, RtTrampoline *t) {
     ip->frame_count++;
     fr->bf = real;
     fr->flags = flags;
-    fr->pc = t->bc;
+    fr->pc = t->frame_pc;
     if (ip->throw_bf == &t->bf) {
         ip->throw_bf = real;
-        ip->throw_pc = t->bc;
+        ip->throw_pc = t->frame_pc;
     }
     return r;
 }
 
 Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv) {
-    fr->pc = t->bc;
+    fr->pc = t->frame_pc;
     if (c_stack_exhausted(rt)) return stack_overflow(rt);
     fr->acc = acc;
     fr->context = context_of(ctx);
@@ -147,6 +148,8 @@ Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value
 }
 
 Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Value *argv, uint32_t n) {
+    bool inlined = (bc & RT_STUB_INLINED) != 0;
+    bc &= ~RT_STUB_INLINED;
     fr->pc = bc;
     Value recv = n ? argv[0] : RT_UNDEFINED;
     int argc = n ? (int)n - 1 : 0;
@@ -166,7 +169,7 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
     }
     if (!rt_is_callable(callee)) {
         int reg = -1;
-        if (bc < fr->bf->code_len && fr->bf->code[bc] == BC_Call) reg = rt_bc_u16(fr->bf->code + bc + 1);
+        if (!inlined && bc < fr->bf->code_len && fr->bf->code[bc] == BC_Call) reg = rt_bc_u16(fr->bf->code + bc + 1);
         return rt_throw_not_callable(rt, fr, callee, reg, false);
     }
     return rt_call(rt, callee, recv, argc, argv + 1);
@@ -195,6 +198,20 @@ Value rt_stub_store_element(Runtime *rt, Frame *fr, uint32_t bc_strict, Value ob
 }
 
 /* ---- pure helpers ------------------------------------------------------------------------------- */
+uint32_t rt_stub_hole_is_undefined(Value obj) {
+    if (!rt_is_object(obj)) return 0;
+    int depth = 0;
+    for (Value p = rt_as_object(obj)->shape->proto; rt_is_object(p); p = rt_as_object(p)->shape->proto) {
+        JSObject *q = rt_as_object(p);
+        if (++depth > 64 || (q->cls != CLS_ORDINARY && q->cls != CLS_ARRAY) || q->elements_kind == EK_DICTIONARY)
+            return 0;
+        if (q->elements)
+            for (uint32_t i = 0; i < q->elements->capacity; i++)
+                if (q->elements->v[i] != RT_HOLE) return 0;
+    }
+    return 1;
+}
+
 double rt_stub_fmod(double a, double b) { return fmod(a, b); }
 
 double rt_stub_pow(double a, double b) {

@@ -93,6 +93,7 @@ RtOptCode *rt_tier_osr_code(BytecodeFunction *bf, uint32_t jumploop_pc);
 typedef struct RtTrampoline {
     BytecodeFunction bf;        /* a clone: code = [instruction][Return] */
     uint32_t bc;                /* offset of the instruction in the real function */
+    uint32_t frame_pc;          /* what the frame's pc says meanwhile: bc, or the outer call of an inlined one */
     SourcePos pos;
     uint8_t code[];
 } RtTrampoline;
@@ -105,6 +106,9 @@ Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value
 /* A JS call as the Call bytecode at bc makes it: n values at argv, the
  * receiver first (n == 0: receiver undefined, no arguments). */
 Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Value *argv, uint32_t n);
+/* Or'ed into a call stub's bc: the call is in inlined code, bc is the offset
+ * of the outermost call that inlined it (the frame's pc), not a Call's. */
+#define RT_STUB_INLINED 0x80000000u
 Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent);
 Value rt_stub_string_concat(Runtime *rt, Frame *fr, uint32_t bc, Value a, Value b);
 /* Records a throw at bc (the interpreter will rethrow acc at fr->pc). */
@@ -123,6 +127,10 @@ double rt_stub_fmod(double a, double b);
 double rt_stub_pow(double a, double b);
 int32_t rt_stub_to_int32(double d);
 uint32_t rt_stub_to_boolean(Value v);
+/* 1 when a hole of obj's elements reads as undefined: no object on its
+ * prototype chain can have an indexed property (ordinary objects and arrays
+ * without elements); 0 when the lookup must run. */
+uint32_t rt_stub_hole_is_undefined(Value obj);
 Value rt_stub_box_double(double d);
 
 /* ---- deoptimization (rt_deopt.c) ---------------------------------------------------

@@ -25,7 +25,7 @@ Value rt_stub_call_fast(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const
     int argc = n ? (int)n - 1 : 0;
     if (o->cls == CLS_NATIVE) {
         if (rt->native_depth >= RT_MAX_NATIVE_DEPTH) return rt_stub_call(rt, fr, bc, callee, argv, n);
-        fr->pc = bc;
+        fr->pc = bc & ~RT_STUB_INLINED;
         JSNative *nat = (JSNative *)o;
         rt->native_depth++;
         Value r = nat->fn(rt, recv, argc, (Value *)argv + 1, RT_UNDEFINED, nat);
@@ -43,7 +43,7 @@ Value rt_stub_call_fast(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const
     size_t words = sizeof(Frame) / sizeof(Value) + (size_t)argc + bf->register_count;
     if (ip->frame_count >= RT_MAX_FRAMES || words > (size_t)(ip->limit - base))
         return rt_stub_call(rt, fr, bc, callee, argv, n);   /* it throws the RangeError */
-    fr->pc = bc;
+    fr->pc = bc & ~RT_STUB_INLINED;
     bf->invocation_count++;
     Frame *f = (Frame *)base;
     f->caller = ip->top;
@@ -75,7 +75,7 @@ Value rt_stub_call_fast(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const
 
 Value rt_stub_lda_global(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv) {
     const uint8_t *p = t->code;
-    FeedbackVector *fv = fr->bf->feedback;
+    FeedbackVector *fv = t->bf.feedback;   /* the trampoline's function: an inlined one's own */
     if (fv) {
         JSObject *g = rt->global;
         FeedbackSlot *fs = &fv->slots[rt_bc_u16(p + 3)];
