@@ -355,6 +355,21 @@ static void sel_load_element(Sel *c, NodeId n) {
     phi2(c, j, v, bin, v1, outside, v2);
 }
 
+/* Kinds 0..5 are (small-int, double, tagged) x (packed, holey): the
+ * tagged kind with the same holey bit is (kind & 1) | 4, one and-or on the
+ * word that holds the kind byte. */
+_Static_assert(EK_PACKED_SMI == 0 && EK_HOLEY_SMI == 1 && EK_PACKED_DOUBLE == 2 && EK_HOLEY_DOUBLE == 3 &&
+               EK_PACKED == 4 && EK_HOLEY == 5, "elements kinds as (type, holey) pairs");
+static void sel_elements_to_tagged(Sel *c, NodeId n) {
+    int32_t p = untag(c, be_sel_val(c, in(c, n, 0)));
+    int sh = 8 * (int)(offsetof(JSObject, elements_kind) - offsetof(JSObject, cls));
+    int32_t w = nvg(c), a = nvg(c), o = nvg(c);
+    EM(c, LOAD32, V(c, w), V(c, p), be_imm(offsetof(JSObject, cls)));
+    EM(c, AND32, V(c, a), V(c, w), be_imm((int64_t)(int32_t)~(0xFEu << sh)));
+    EM(c, OR32, V(c, o), V(c, a), be_imm((int64_t)(EK_PACKED << sh)));
+    EM(c, STORE32, V(c, o), V(c, p), be_imm(offsetof(JSObject, cls)));
+}
+
 static void sel_store_element(Sel *c, NodeId n) {
     int32_t o = be_sel_val(c, in(c, n, 0));
     int32_t p = untag(c, o);
@@ -519,13 +534,30 @@ static void sel_to_boolean(Sel *c, NodeId n) {
     EM(c, CMP, V(c, x), be_imm((int64_t)RT_TRUE));
     EMC(c, SETCC, E, V(c, r1));
     jmp(c, j);
+    int32_t bptr = be_sel_block(c), bheap = be_sel_block(c), bobj = be_sel_block(c);
     c->cur = b1;
     EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_INT));
-    jcc(c, BE_CC_E, bint, bgen);
+    jcc(c, BE_CC_E, bint, bptr);
     c->cur = bint;
     int32_t r2 = nvg(c);
     EM(c, TEST32, V(c, x), V(c, x));
     EMC(c, SETCC, NE, V(c, r2));
+    jmp(c, j);
+    /* an object (not a string) is true */
+    c->cur = bptr;
+    EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_PTR));
+    jcc(c, BE_CC_NE, bgen, bheap);
+    c->cur = bheap;
+    int32_t s1 = nvg(c), pp = nvg(c), w = nvg(c), k = nvg(c);
+    EM(c, SHL, V(c, s1), V(c, x), be_imm(16));
+    EM(c, SHR, V(c, pp), V(c, s1), be_imm(16));
+    EM(c, LOAD32, V(c, w), V(c, pp), be_imm(0));
+    EM(c, AND32, V(c, k), V(c, w), be_imm(0xFF));
+    EM(c, CMP32, V(c, k), be_imm(HK_OBJECT));
+    jcc(c, BE_CC_NE, bgen, bobj);
+    c->cur = bobj;
+    int32_t r4 = nvg(c);
+    EM(c, MOV, V(c, r4), be_imm(1));
     jmp(c, j);
     c->cur = bgen;
     SelArg args[1] = {GA(c, x)};
@@ -534,7 +566,7 @@ static void sel_to_boolean(Sel *c, NodeId n) {
     jmp(c, j);
     c->cur = j;
     int32_t r = be_sel_def(c, n, BE_GPR);
-    be_lir_phi(c->fn, j, r, (BePhiIn[]){{bspec, r1}, {bint, r2}, {bgen_end, r3}}, 3);
+    be_lir_phi(c->fn, j, r, (BePhiIn[]){{bspec, r1}, {bint, r2}, {bobj, r4}, {bgen_end, r3}}, 4);
 }
 
 /* A hole read from a holey array: undefined when the prototypes have no
@@ -709,6 +741,7 @@ void be_sel_node(Sel *c, NodeId n) {
         return;
     }
     case IR_CheckHoleToUndefined: be_sel_stress(c, fs); sel_hole_to_undefined(c, n, fs); return;
+    case IR_ElementsToTagged: sel_elements_to_tagged(c, n); return;
     case IR_CheckIf: {
         be_sel_stress(c, fs);
         NodeId cond = in(c, n, 0);

@@ -475,13 +475,19 @@ static bool store_keyed(Builder *b, Bytecode op, const uint8_t *p, FeedbackSlot 
     uint32_t mask;
     bool holey;
     int base;
-    if (!fast_elements(pf, &mask, &holey, &base) || (pf->elem_flags & (EF_GROWING | EF_TRANSITION)) ||
-        (base != 1 && base != 4))
+    if (!fast_elements(pf, &mask, &holey, &base) || (pf->elem_flags & EF_GROWING))
         return generic(b, op, p);
+    /* A store that made small-int or double arrays tagged does that
+     * itself: the elements already are Values, only the kind changes. A
+     * small-int to double transition rewrites them: the interpreter's. */
+    bool to_tagged = (base & 4) && (base & 3);
+    if (!to_tagged && ((pf->elem_flags & EF_TRANSITION) || (base != 1 && base != 4))) return generic(b, op, p);
+    if (to_tagged) base = 4;
     NodeId obj = reg(b, opnd(op, p, 0)), key = reg(b, opnd(op, p, 1));
     NodeId value = acc(b);
     NodeId idx;
     NodeId o = element_access(b, obj, key, mask, &idx);
+    if (to_tagged) effnode(b, IR_ElementsToTagged, &o, 1, IR_NONE);
     if (base == 1) value = check1(b, IR_CheckSmi, value);   /* a small-int array stays one */
     NodeId v[3] = {o, idx, value};
     IrAux aux = {.raw = {0, 0}};
@@ -659,6 +665,12 @@ bool bld_translate(Builder *b, Bytecode op, const uint8_t *p) {
         NodeId t = finish(b, ir_node_new(g, IR_Throw, 1, 1, 1, 1, in));
         bld_end_path(b, t);
         return false;
+    }
+    case BC_Construct: {
+        /* a `new` that never ran (an error path, typically): leave it to the interpreter */
+        FeedbackSlot *fs = slot(b, opnd(op, p, 3), FS_Call);
+        if (fs && fs->u.call.count == 0) return soft_deopt(b, IR_DEOPT_NoFeedback);
+        return generic(b, op, p);
     }
     case BC_Debugger: case BC_Nop: return true;
     case BC_ResolveWith: case BC_DeclareGlobals: case BC_StaGlobalLexical: case BC_ThrowReferenceError:

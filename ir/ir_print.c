@@ -35,9 +35,11 @@ static void param_name(int32_t p, char *buf, size_t size) {
     }
 }
 
-static const char *bytecode_at(const Graph *g, uint32_t off) {
-    if (!g->fn || !g->fn->code || off >= g->fn->code_len) return "?";
-    uint8_t op = g->fn->code[off];
+/* The bytecode at off in the function of position pos (an inlined one's). */
+static const char *bytecode_at(const Graph *g, uint32_t pos, uint32_t off) {
+    const BytecodeFunction *fn = ir_pos_fn(g, pos);
+    if (!fn || !fn->code || off >= fn->code_len) return "?";
+    uint8_t op = fn->code[off];
     return op < BC__COUNT ? rt_bytecode_info[op].name : "?";
 }
 
@@ -74,7 +76,7 @@ char *ir_node_label(const Graph *g, NodeId n, char *buf, size_t size) {
         break;
     case A_STUB:
         if (x->aux.stub.stub == IR_STUB_Bytecode)
-            snprintf(a, sizeof a, "%s @%u", bytecode_at(g, x->aux.stub.bc_offset), x->aux.stub.bc_offset);
+            snprintf(a, sizeof a, "%s @%u", bytecode_at(g, x->bc_offset, x->aux.stub.bc_offset), x->aux.stub.bc_offset);
         else
             snprintf(a, sizeof a, "%s @%u", ir_stub_name(x->aux.stub.stub), x->aux.stub.bc_offset);
         break;
