@@ -526,15 +526,15 @@ static void sel_to_boolean(Sel *c, NodeId n) {
     int32_t t = nvg(c);
     EM(c, SHR, V(c, t), V(c, x), be_imm(48));
     EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_SPECIAL));
-    int32_t bspec = be_sel_block(c), b1 = be_sel_block(c), bint = be_sel_block(c), bgen = be_sel_block(c);
-    int32_t j = be_sel_block(c);
+    /* blocks in the order their code runs: the allocator's linear order */
+    int32_t bspec = be_sel_block(c), b1 = be_sel_block(c), bint = be_sel_block(c), bptr = be_sel_block(c);
+    int32_t bheap = be_sel_block(c), bobj = be_sel_block(c), bgen = be_sel_block(c), j = be_sel_block(c);
     jcc(c, BE_CC_E, bspec, b1);
     c->cur = bspec;
     int32_t r1 = nvg(c);
     EM(c, CMP, V(c, x), be_imm((int64_t)RT_TRUE));
     EMC(c, SETCC, E, V(c, r1));
     jmp(c, j);
-    int32_t bptr = be_sel_block(c), bheap = be_sel_block(c), bobj = be_sel_block(c);
     c->cur = b1;
     EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_INT));
     jcc(c, BE_CC_E, bint, bptr);

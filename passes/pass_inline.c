@@ -19,8 +19,9 @@
  *
  * What is inlined: plain functions (no arrow, class constructor, accessor,
  * own context, `arguments`, rest parameters, `this` of a sloppy function,
- * exception handler) of at most INLINE_MAX_BYTECODE bytes, not recursive,
- * at most INLINE_MAX_DEPTH frames deep. A generic stub runs its bytecode in
+ * exception handler) of at most INLINE_MAX_BYTECODE bytes, at most
+ * INLINE_MAX_DEPTH frames deep; a recursive call is inlined once (one
+ * unrolling of the recursion, which halves the calls left). A generic stub runs its bytecode in
  * the frame of the function being compiled, so an inlined body may keep only
  * stubs whose bytecode names no register (a global load, a closure, a
  * literal): they need the inlined function's constants and feedback, which
@@ -38,6 +39,7 @@
 
 #define INLINE_MAX_BYTECODE 160
 #define INLINE_MAX_DEPTH 3        /* frames, the outermost function included */
+#define INLINE_MAX_RECURSION 1    /* a recursive call is unrolled once: half the calls remain */
 #define INLINE_MAX_GROWTH 3000    /* nodes added per function */
 
 static uint32_t frame_depth(const Graph *g, NodeId fs) {
@@ -46,11 +48,12 @@ static uint32_t frame_depth(const Graph *g, NodeId fs) {
     return d;
 }
 
-static bool in_frames(const Graph *g, NodeId fs, const BytecodeFunction *bf) {
-    if (g->fn == bf) return true;
+/* How many of the frames at fs (the call's, then its callers') run bf. */
+static uint32_t in_frames(const Graph *g, NodeId fs, const BytecodeFunction *bf) {
+    uint32_t k = 0;
     for (uint32_t d = 0; fs && ir_op(g, fs) == IR_FrameState && d < 64; fs = ir_fs(g, fs), d++)
-        if (ir_node(g, fs)->aux.fs.fn == bf) return true;
-    return false;
+        k += ir_node(g, fs)->aux.fs.fn == bf;
+    return k;
 }
 
 /* The bytecode itself must not need the caller's frame to be its own. */
@@ -244,7 +247,8 @@ bool pass_inline(Graph *g, PassContext *ctx) {
         JSFunction *f = (JSFunction *)o;
         BytecodeFunction *bf = f->bc;
         NodeId fs = ir_fs(g, n);
-        if (!plain_bytecode(bf) || !f->context || frame_depth(g, fs) >= INLINE_MAX_DEPTH || in_frames(g, fs, bf))
+        if (!plain_bytecode(bf) || !f->context || frame_depth(g, fs) >= INLINE_MAX_DEPTH ||
+            in_frames(g, fs, bf) > INLINE_MAX_RECURSION)
             continue;
         IrBailout why;
         uint32_t where;
