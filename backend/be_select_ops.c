@@ -844,11 +844,23 @@ void be_sel_node(Sel *c, NodeId n) {
                                        : be_sel_call(c, (const void *)rt_stub_pow, "rt_stub_pow", a, 2, BE_XMM);
         return;
     }
-    case IR_Float64Neg: {
+    case IR_Float64Neg: case IR_Float64Abs: {
+        /* the sign bit, in a general register */
         int32_t f = be_sel_val(c, in(c, n, 0)), t = nvg(c), u = nvg(c), r = be_sel_def(c, n, BE_XMM);
         EM(c, MOV, V(c, t), V(c, f));
-        EM(c, XOR, V(c, u), V(c, t), be_imm(INT64_MIN));
+        if (op == IR_Float64Neg) {
+            EM(c, XOR, V(c, u), V(c, t), be_imm(INT64_MIN));
+        } else {
+            int32_t m = nvg(c);
+            EM(c, MOV, V(c, m), be_imm(INT64_MAX));
+            EM(c, AND, V(c, u), V(c, t), V(c, m));
+        }
         EM(c, MOV, V(c, r), V(c, u));
+        return;
+    }
+    case IR_Float64Sqrt: {
+        int32_t f = be_sel_val(c, in(c, n, 0)), r = be_sel_def(c, n, BE_XMM);
+        EM(c, FSQRT, V(c, r), V(c, f));
         return;
     }
 

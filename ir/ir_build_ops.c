@@ -501,6 +501,15 @@ static bool store_keyed(Builder *b, Bytecode op, const uint8_t *p, FeedbackSlot 
  * (which uses the global inline cache). */
 static bool load_global(Builder *b, Bytecode op, const uint8_t *p) { return generic(b, op, p); }
 
+/* The float64 node a monomorphic call of a Math builtin stands for. */
+static IrOp math_builtin(const Builder *b, const FeedbackSlot *fs) {
+    Value t = fs->u.call.target && !fs->u.call.megamorphic ? rt_ptr(fs->u.call.target) : RT_UNDEFINED;
+    if (t == RT_UNDEFINED) return IR__COUNT;
+    if (t == b->rt->intrinsics[INTR_MathSqrt]) return IR_Float64Sqrt;
+    if (t == b->rt->intrinsics[INTR_MathAbs]) return IR_Float64Abs;
+    return IR__COUNT;
+}
+
 static bool call(Builder *b, Bytecode op, const uint8_t *p) {
     uint32_t callee_r = opnd(op, p, 0), first = opnd(op, p, 1), n = opnd(op, p, 2);
     FeedbackSlot *fs = slot(b, opnd(op, p, 3), FS_Call);
@@ -514,7 +523,16 @@ static bool call(Builder *b, Bytecode op, const uint8_t *p) {
     for (uint32_t i = 1; i < n; i++) v[1 + i] = reg(b, first + i);
     JSObject *target = fs->u.call.target;
     NodeId c;
-    if (target && !fs->u.call.megamorphic && target->cls == CLS_FUNCTION) {
+    IrOp math = math_builtin(b, fs);
+    if (math != IR__COUNT && n >= 2) {
+        /* Math.sqrt / Math.abs of a number: one float64 node (a string or
+         * an object argument deoptimizes: its conversion may call out) */
+        NodeId same = pure2(b, IR_ReferenceEqual, v[0], ir_constant(b->g, rt_ptr(target)));
+        NodeId chk = check1(b, IR_CheckIf, same);
+        ir_node(b->g, chk)->aux.reason = IR_DEOPT_WrongValue;
+        NodeId x = check1(b, IR_CheckNumber, v[2]);
+        c = pure1(b, IR_ChangeFloat64ToTagged, pure1(b, math, x));
+    } else if (target && !fs->u.call.megamorphic && target->cls == CLS_FUNCTION) {
         Value t = rt_ptr(target);
         NodeId same = pure2(b, IR_ReferenceEqual, v[0], ir_constant(b->g, t));
         NodeId chk = check1(b, IR_CheckIf, same);

@@ -268,7 +268,7 @@ IrType ir_type_transfer(const Graph *g, NodeId n) {
     }
     case IR_Allocate: return ir_type_of_bits(T_INTERNAL);
     case IR_Float64Add: case IR_Float64Sub: case IR_Float64Mul: case IR_Float64Div:
-    case IR_Float64Mod: case IR_Float64Pow: case IR_Float64Neg:
+    case IR_Float64Mod: case IR_Float64Pow: case IR_Float64Neg: case IR_Float64Abs: case IR_Float64Sqrt:
         return ir_type_of_bits(T_NUMBER);
     default:
         return ir_type_bound(g, n);

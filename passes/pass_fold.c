@@ -558,11 +558,11 @@ static NodeId reduce_int32(Fold *f, NodeId n) {
 static NodeId reduce_float64(Fold *f, NodeId n) {
     Graph *g = f->g;
     IrOp op = ir_op(g, n);
-    if (op == IR_Float64Neg) {
+    if (op == IR_Float64Neg || op == IR_Float64Abs || op == IR_Float64Sqrt) {
         NodeId a = ir_val(g, n, 0);
         double ca;
-        if (f64_const(g, a, &ca)) return ir_float64(g, -ca);
-        if (ir_op(g, a) == IR_Float64Neg) return ir_val(g, a, 0);
+        if (f64_const(g, a, &ca)) return ir_float64(g, op == IR_Float64Neg ? -ca : op == IR_Float64Abs ? fabs(ca) : sqrt(ca));
+        if (op == IR_Float64Neg && ir_op(g, a) == IR_Float64Neg) return ir_val(g, a, 0);
         return IR_NONE;
     }
     NodeId a = ir_val(g, n, 0), b = ir_val(g, n, 1);

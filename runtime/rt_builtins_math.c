@@ -232,8 +232,11 @@ void rt_init_math(Runtime *rt) {
     };
     for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
         rt_define_cstr(rt, m, consts[i].name, rt_double(consts[i].v), 0);
-    for (size_t i = 0; i < sizeof unary / sizeof unary[0]; i++)
-        rt_define_native(rt, m, unary[i].name, math_unary, 1, (int)i);
+    for (size_t i = 0; i < sizeof unary / sizeof unary[0]; i++) {
+        JSNative *f = rt_define_native(rt, m, unary[i].name, math_unary, 1, (int)i);
+        if (unary[i].fn == js_abs) rt->intrinsics[INTR_MathAbs] = rt_ptr(f);
+        if (unary[i].fn == sqrt) rt->intrinsics[INTR_MathSqrt] = rt_ptr(f);
+    }
     static const BuiltinMethod methods[] = {
         { "atan2", math_atan2, 2, 0 },
         { "hypot", math_hypot, 2, 0 },
