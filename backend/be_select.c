@@ -141,6 +141,16 @@ int32_t be_sel_call(Sel *c, const void *target, const char *name, const SelArg *
 /* A stub returned v: RT_EXCEPTION leaves the function with it (the
  * interpreter unwinds from the frame's pc, which the stub set). */
 void be_sel_check_exception(Sel *c, int32_t v) {
+    if (c->in_try) {
+        /* the handler is the interpreter's: rebuild the frames there */
+        NodeId fs = c->node ? ir_fs(c->g, c->node) : IR_NONE;
+        if (!fs) { be_sel_fail(c, "%s may throw inside a try block but has no FrameState", ir_op_name(ir_op(c->g, c->node))); return; }
+        int32_t k = be_sel_vreg(c, BE_GPR);
+        EM(c, MOV, V(c, k), be_imm((int64_t)RT_EXCEPTION));
+        EM(c, CMP, V(c, v), V(c, k));
+        be_sel_deopt(c, fs, IR_DEOPT_Exception, BE_CC_E, false, v);
+        return;
+    }
     if (c->exc_block < 0) {
         int32_t save = c->cur;
         c->exc_block = be_sel_block(c);
@@ -252,7 +262,7 @@ void be_sel_deopt(Sel *c, NodeId fs, uint32_t ir_reason, BeCond cc, bool uncond,
     bool lazy = (x->aux.fs.flags & IR_FS_AFTER) != 0 || ir_reason == IR_DEOPT__COUNT + 1;
     if (lazy && acc_vreg < 0) { be_sel_fail(c, "lazy FrameState on a check%s", ""); return; }
     uint32_t bc = x->aux.fs.bc_offset;
-    if (lazy) {
+    if (lazy && ir_reason != IR_DEOPT_Exception) {   /* an exception is thrown at the call, not after it */
         if (!bf || bc >= bf->code_len) { be_sel_fail(c, "bad FrameState offset%s", ""); return; }
         bc += (uint32_t)rt_bytecode_length((Bytecode)bf->code[bc]);
     }
@@ -368,6 +378,7 @@ static void select_block(Sel *c, int32_t bi) {
         c->src_fn = ir_pos_fn(g, pos);
         c->src_bc = IR_POS_OFFSET(pos);
         c->inlined = IR_POS_SITE(pos) != 0;
+        c->in_try = g->fn && g->fn->handler_count && rt_find_handler(g->fn, c->bc) >= 0;
         c->annotated = false;
         be_sel_node(c, n);
     }

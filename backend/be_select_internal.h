@@ -39,6 +39,7 @@ typedef struct Sel {
     BytecodeFunction *src_fn;   /* the function the node's bytecode is in (an inlined one, or g->fn) */
     uint32_t src_bc;            /* the node's offset in src_fn */
     bool inlined;               /* src_fn is inlined: its registers are not the frame's */
+    bool in_try;                /* c->bc lies in a handler's range: exceptions deoptimize to it */
     bool annotated;
     bool bad;
     char msg[300];

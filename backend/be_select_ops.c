@@ -692,6 +692,10 @@ void be_sel_node(Sel *c, NodeId n) {
         be_sel_deopt(c, fs, ir_node(g, n)->aux.reason, BE_CC_NONE, true, -1);
         return;
     case IR_Throw: {
+        if (c->in_try) {   /* the interpreter throws it again, into its handler */
+            be_sel_deopt(c, fs, IR_DEOPT_ThrowInTry, BE_CC_NONE, true, -1);
+            return;
+        }
         SelArg a[4] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(c->bc), GA(c, be_sel_val(c, in(c, n, 0)))};
         int32_t r = be_sel_call(c, (const void *)rt_stub_throw, "rt_stub_throw", a, 4, BE_GPR);
         EM(c, MOV, be_p(BE_RAX), V(c, r));

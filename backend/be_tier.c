@@ -153,6 +153,8 @@ static uint64_t deopt_entry(BeDeoptRegs *regs, uint32_t point, uintptr_t fp, uin
         else st[i].reason_text = "unknown";
         st[i].soft = ir == IR_DEOPT_NoFeedback || ir == IR_DEOPT_Unsupported;
         st[i].counts = ir != IR_DEOPT__COUNT + 1;
+        st[i].throwing = ir == IR_DEOPT_Exception;
+        st[i].keep = ir == IR_DEOPT_Exception || ir == IR_DEOPT_ThrowInTry;
     }
     BeTier *tier = tier_of(rt);
     tier->stats.deopts++;

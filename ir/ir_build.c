@@ -369,7 +369,8 @@ Graph *ir_build_graph(Runtime *rt, BytecodeFunction *bf, const char *name, IrBai
     *where = 0;
     if (!bf || !bf->code || bf->code_len == 0) { *why = IR_BAILOUT_NoBytecode; return NULL; }
     if (bf->code_len > IR_BUILD_MAX_CODE) { *why = IR_BAILOUT_TooLarge; return NULL; }
-    if (bf->handler_count) { *why = IR_BAILOUT_TryCatch; *where = bf->handlers[0].start; return NULL; }
+    /* Handlers are not part of the graph: an exception inside a try block
+     * deoptimizes, and the interpreter unwinds to the handler. */
     if ((uint32_t)bf->register_count + 4 > IR_BUILD_MAX_VARS) { *why = IR_BAILOUT_TooLarge; return NULL; }
     if (!decode_cfg(b)) goto fail;
 

@@ -12,6 +12,7 @@
  * pass_fold.
  */
 #include "ir_build_internal.h"
+#include "runtime/rt_frame.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -477,6 +478,9 @@ static bool store_keyed(Builder *b, Bytecode op, const uint8_t *p, FeedbackSlot 
     int base;
     if (!fast_elements(pf, &mask, &holey, &base) || (pf->elem_flags & EF_GROWING))
         return generic(b, op, p);
+    /* StoreElement's slow path may throw, and it has no FrameState to
+     * reach a handler with: inside a try block the stub does it */
+    if (b->bf->handler_count && rt_find_handler(b->bf, b->pc) >= 0) return generic(b, op, p);
     /* A store that made small-int or double arrays tagged does that
      * itself: the elements already are Values, only the kind changes. A
      * small-int to double transition rewrites them: the interpreter's. */

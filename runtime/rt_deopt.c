@@ -65,6 +65,19 @@ Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st) {
 
     RtTierInfo *ti = rt_tier_info(bf);
     RtOptCode *code = act->code;
+    if (st->keep) {
+        /* control reached a handler's range with an exception: the
+         * interpreter unwinds; the code stays, its guesses still hold */
+        if (st->throwing) fr->flags |= FRAME_THROWING;
+        if (rt->flags.trace_deopt) {
+            char name[64];
+            name_of(bf, name, sizeof name);
+            fprintf(rt->out, "[leaving %s for its handler: %s @%u]\n", name, st->reason_text ? st->reason_text : "?",
+                    st->bc_offset);
+            fflush(rt->out);
+        }
+        return RT_TIER_RESUME;
+    }
     code->deopts++;
     if (st->soft) ti->soft_deopts++;
     else if (st->counts) ti->deopts++;
@@ -131,6 +144,7 @@ Value rt_deopt_frames(Runtime *rt, RtActivation *act, const RtDeoptState *st, ui
         if (cx) nf->context = cx;
         nf->receiver = st[i].receiver;
         nf->pc = st[i].bc_offset;
+        if (st[i].throwing && i == n - 1) nf->flags |= FRAME_THROWING;
         frames[i] = nf;
         if (rt->flags.trace_deopt) {
             char name[64];

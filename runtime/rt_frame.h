@@ -33,6 +33,7 @@
 enum {
     FRAME_ENTRY = 1,        /* return leaves the dispatch loop (a C caller waits) */
     FRAME_CONSTRUCT = 2,    /* [[Construct]]: the result is an object or `this` */
+    FRAME_THROWING = 4,     /* rebuilt by the deoptimizer with rt->exception pending: unwind from pc */
 };
 
 typedef struct Frame {

@@ -258,6 +258,10 @@ Value rt_interp_run(Runtime *rt, Frame *entry) {
     } while (0)
 
     LOAD_FRAME();
+    if (__builtin_expect(fr->flags & FRAME_THROWING, 0)) {
+        fr->flags &= ~FRAME_THROWING;
+        goto exception;
+    }
     ENTER_FRAME();
 
     /* ---- accumulator loads ---- */
@@ -961,7 +965,13 @@ op_ThrowReferenceError: {
 tier_run: {
     Value r = rt_tier_enter(rt, fr, tier_code);
     LOAD_FRAME();
-    if (r == RT_TIER_RESUME) DISPATCH();   /* deoptimized: the frame holds the state */
+    if (r == RT_TIER_RESUME) {              /* deoptimized: the frame holds the state */
+        if (fr->flags & FRAME_THROWING) {
+            fr->flags &= ~FRAME_THROWING;
+            goto exception;
+        }
+        DISPATCH();
+    }
     if (rt_is_exception(r)) goto exception;
     acc = r;
     goto op_Return;

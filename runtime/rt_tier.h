@@ -144,6 +144,8 @@ typedef struct RtDeoptState {
     const char *reason_text;
     bool counts;                /* counts toward the never-optimize limit */
     bool soft;                  /* missing feedback */
+    bool throwing;              /* an exception inside a try block: rebuild, then throw rt->exception at the offset */
+    bool keep;                  /* the code stays valid (no speculation failed): neither dropped nor counted */
     Value closure;              /* an inlined frame's function (rt_deopt_frames) */
     const void *bf;             /* the frame's BytecodeFunction, as the table names it */
 } RtDeoptState;
