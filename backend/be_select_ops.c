@@ -302,6 +302,14 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         c->vr[n] = be_sel_call(c, (const void *)rt_stub_push_context, "rt_stub_push_context", a, 4, BE_GPR);
         return;
     }
+    case IR_STUB_IteratorNext: {
+        SelArg a[4] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(c->bc), GA(c, be_sel_val(c, in(c, n, 0)))};
+        int32_t r = be_sel_call(c, (const void *)rt_stub_iterator_next, "rt_stub_iterator_next", a, 4, BE_GPR);
+        be_sel_check_exception(c, r);
+        c->vr[n] = r;
+        lazy_check(c, n, r);
+        return;
+    }
     case IR_STUB_StackCheck: {
         int32_t v = nvg(c);
         EM(c, MOV, V(c, v), be_imm((int64_t)RT_UNDEFINED));

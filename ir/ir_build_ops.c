@@ -606,6 +606,15 @@ bool bld_translate(Builder *b, Bytecode op, const uint8_t *p) {
         ir_node(g, s)->aux.ctx.slot = opnd(op, p, 1);
         return true;
     }
+    case BC_IteratorNext: {
+        /* a direct call: the generic stub would run the interpreter for it */
+        NodeId it = reg(b, opnd(op, p, 0));
+        NodeId n = effnode(b, IR_CallRuntime, &it, 1, bld_frame_state(b, true));
+        ir_node(g, n)->aux.stub.stub = IR_STUB_IteratorNext;
+        ir_node(g, n)->aux.stub.bc_offset = b->pc;
+        set_acc(b, n);
+        return true;
+    }
     case BC_PushContext: {
         NodeId c = bld_read(b, var_ctx(b));
         NodeId n = effnode(b, IR_CallRuntime, &c, 1, bld_frame_state(b, true));

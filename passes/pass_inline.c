@@ -37,7 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INLINE_MAX_BYTECODE 160
+#define INLINE_MAX_BYTECODE 600
 #define INLINE_MAX_DEPTH 3        /* frames, the outermost function included */
 #define INLINE_MAX_RECURSION 1    /* a recursive call is unrolled once: half the calls remain */
 #define INLINE_MAX_GROWTH 3000    /* nodes added per function */

@@ -175,6 +175,11 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
     return rt_call(rt, callee, recv, argc, argv + 1);
 }
 
+Value rt_stub_iterator_next(Runtime *rt, Frame *fr, uint32_t bc, Value iter) {
+    fr->pc = bc;
+    return rt_iterator_next(rt, iter);
+}
+
 Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent) {
     (void)fr;
     return rt_ptr(rt_context_new(rt, context_of(parent), slots));

@@ -110,6 +110,7 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
  * of the outermost call that inlined it (the frame's pc), not a Call's. */
 #define RT_STUB_INLINED 0x80000000u
 Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent);
+Value rt_stub_iterator_next(Runtime *rt, Frame *fr, uint32_t bc, Value iter);
 Value rt_stub_string_concat(Runtime *rt, Frame *fr, uint32_t bc, Value a, Value b);
 /* Records a throw at bc (the interpreter will rethrow acc at fr->pc). */
 Value rt_stub_throw(Runtime *rt, Frame *fr, uint32_t bc, Value exc);
