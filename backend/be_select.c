@@ -117,8 +117,40 @@ int32_t be_sel_def(Sel *c, NodeId n, BeRegClass cls) {
 }
 
 /* ---- calls to C -------------------------------------------------------------------------- */
+/* The RtInlineFrame (rt_tier.h) a call from the node being selected names:
+ * its inlined functions, innermost first, registered outermost first. */
+static uint32_t inline_frame_of(Sel *c) {
+    const Graph *g = c->g;
+    uint32_t pos = c->node ? ir_node(g, c->node)->bc_offset : 0;
+    if (!IR_POS_SITE(pos)) return 0;
+    if (c->pad_pos == pos) return c->pad_id;
+    BytecodeFunction *fns[IR_MAX_SITES + 1];
+    uint32_t pcs[IR_MAX_SITES + 1], n = 0;
+    for (uint32_t p = pos; IR_POS_SITE(p) && IR_POS_SITE(p) < g->site_count && n <= IR_MAX_SITES;
+         p = g->sites[IR_POS_SITE(p)].call_pos) {
+        fns[n] = g->sites[IR_POS_SITE(p)].fn;
+        pcs[n++] = IR_POS_OFFSET(p);
+    }
+    BytecodeFunction *owner = c->o->code && c->o->code->bf ? c->o->code->bf : g->fn;
+    uint32_t id = 0;
+    for (uint32_t k = n; k-- > 0 && owner;) {
+        id = rt_tier_inline_frame(owner, fns[k], pcs[k], id);
+        if (!id) break;
+    }
+    c->pad_pos = pos;
+    c->pad_id = id;
+    return id;
+}
+
 int32_t be_sel_call(Sel *c, const void *target, const char *name, const SelArg *args, uint32_t nargs,
                     BeRegClass rescls) {
+    /* A stack trace taken during the call shows the inlined frames it is
+     * in: the frame's pad names them (optimized code with inlining only). */
+    if (c->g->site_count > 1 && c->v_fr >= 0) {
+        int32_t pv = be_sel_vreg(c, BE_GPR);
+        EM(c, MOV, V(c, pv), be_imm((int64_t)inline_frame_of(c)));
+        EM(c, STORE32, V(c, pv), V(c, c->v_fr), be_imm((int64_t)offsetof(Frame, pad)));
+    }
     BeOperand uses[8];
     uint32_t nu = 0, gi = 0, fi = 0;
     for (uint32_t i = 0; i < nargs && nu < 8; i++) {

@@ -40,6 +40,7 @@ typedef struct Sel {
     uint32_t src_bc;            /* the node's offset in src_fn */
     bool inlined;               /* src_fn is inlined: its registers are not the frame's */
     bool in_try;                /* c->bc lies in a handler's range: exceptions deoptimize to it */
+    uint32_t pad_pos, pad_id;   /* the last position whose inlined frames were registered */
     bool annotated;
     bool bad;
     char msg[300];

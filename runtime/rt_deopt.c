@@ -62,6 +62,7 @@ Value rt_deopt_frame(Runtime *rt, RtActivation *act, const RtDeoptState *st) {
     fr->context = context_of(st->context);
     fr->receiver = st->receiver;
     fr->pc = st->bc_offset;
+    fr->pad = 0;
 
     RtTierInfo *ti = rt_tier_info(bf);
     RtOptCode *code = act->code;

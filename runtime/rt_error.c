@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rt_frame.h"
+#include "rt_tier.h"
 
 #define STACK_TRACE_LIMIT 10
 
@@ -125,15 +126,14 @@ Value rt_take_exception(Runtime *rt) {
 }
 
 /* ---- stack traces ---------------------------------------------------------------------- */
-static void frame_line(Buf *b, Frame *f) {
-    BytecodeFunction *bf = f->bf;
-    const SourcePos *p = rt_bc_position(bf, f->pc);
+static void frame_line(Buf *b, BytecodeFunction *bf, uint32_t pc, bool construct) {
+    const SourcePos *p = rt_bc_position(bf, pc);
     uint32_t line = p ? p->line : bf->line, col = p ? p->col : bf->col;
     const char *file = bf->script && bf->script->filename ? bf->script->filename : "<anonymous>";
     bool named = rt_is_string(bf->name) && rt_as_string(bf->name)->len > 0;
     buf_str(b, "\n    at ");
     if (named && !(bf->flags & BFF_TOPLEVEL)) {
-        if (f->flags & FRAME_CONSTRUCT) buf_str(b, "new ");
+        if (construct) buf_str(b, "new ");
         buf_value(b, bf->name);
         buf_fmt(b, " (%s:%u:%u)", file, line, col);
     } else {
@@ -159,7 +159,15 @@ static Value capture(Runtime *rt, int skip, Value proto) {
             skip--;
             continue;
         }
-        frame_line(&b, f);
+        /* frames optimized code inlined into f come first */
+        const RtTierInfo *ti = f->pad ? f->bf->tier : NULL;
+        for (uint32_t e = f->pad, k = 0; ti && e && e <= ti->ninl && k < 64 && n < STACK_TRACE_LIMIT; k++) {
+            frame_line(&b, ti->inl[e - 1].fn, ti->inl[e - 1].pc, false);
+            n++;
+            e = ti->inl[e - 1].outer;
+        }
+        if (n == STACK_TRACE_LIMIT) break;
+        frame_line(&b, f->bf, f->pc, (f->flags & FRAME_CONSTRUCT) != 0);
         n++;
     }
     return buf_to_string(rt, &b);

@@ -48,7 +48,7 @@ typedef struct Frame {
     uint32_t pc;            /* offset of the current instruction */
     uint32_t argc;          /* actual argument count */
     uint32_t flags;         /* FRAME_* */
-    uint32_t pad;
+    uint32_t pad;           /* optimized code calling out from inlined code: its RtInlineFrame (rt_tier.h) */
     Value args[];           /* args[argc], then regs[register_count] */
 } Frame;
 

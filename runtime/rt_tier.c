@@ -22,6 +22,20 @@ RtTierInfo *rt_tier_info(BytecodeFunction *bf) {
     return bf->tier;
 }
 
+uint32_t rt_tier_inline_frame(BytecodeFunction *bf, BytecodeFunction *fn, uint32_t pc, uint32_t outer) {
+    RtTierInfo *ti = rt_tier_info(bf);
+    for (uint32_t i = 0; i < ti->ninl; i++)
+        if (ti->inl[i].fn == fn && ti->inl[i].pc == pc && ti->inl[i].outer == outer) return i + 1;
+    if (ti->ninl == RT_TIER_MAX_INLINE_FRAMES) return 0;
+    if ((ti->ninl & (ti->ninl - 1)) == 0) {   /* grow at powers of two */
+        RtInlineFrame *n = realloc(ti->inl, (ti->ninl ? 2 * ti->ninl : 4) * sizeof *n);
+        if (!n) abort();
+        ti->inl = n;
+    }
+    ti->inl[ti->ninl] = (RtInlineFrame){fn, pc, outer};
+    return ++ti->ninl;
+}
+
 /* The C stack an optimized call chain may use before it throws RangeError:
  * every optimized activation nests C frames (the interpreter's VM stack
  * bounds the JS depth, this bounds the machine stack). */

@@ -60,6 +60,17 @@ struct RtActivation {
     uint64_t argc;
 };
 
+/* A frame that optimized code inlined, as a stack trace shows it: the
+ * function, where it stands, and the next frame out (an index + 1 into the
+ * same table; 0: the frame that runs the code). While optimized code calls
+ * out from inlined code, its Frame.pad names the innermost one. */
+typedef struct RtInlineFrame {
+    BytecodeFunction *fn;
+    uint32_t pc;
+    uint32_t outer;
+} RtInlineFrame;
+#define RT_TIER_MAX_INLINE_FRAMES 4096
+
 /* Per-function tiering state (BytecodeFunction.tier). */
 typedef struct RtTierInfo {
     RtOptCode *osr;             /* OSR code, if any */
@@ -72,6 +83,8 @@ typedef struct RtTierInfo {
     Frame *resuming;            /* a frame of this function rebuilt mid-body, which the
                                    interpreter must go on with rather than enter the
                                    function's code at its start (rt_deopt_resume) */
+    RtInlineFrame *inl;         /* inlined frames of its call sites, shared by all its code */
+    uint32_t ninl;
 } RtTierInfo;
 
 /* How many counting deoptimizations before a function stays interpreted. */
@@ -79,6 +92,9 @@ typedef struct RtTierInfo {
 #define RT_TIER_MAX_SOFT_DEOPTS 40
 
 RtTierInfo *rt_tier_info(BytecodeFunction *bf);   /* created on demand, never NULL */
+/* The index + 1 of the inlined frame (fn at pc, inside `outer`) of bf's
+ * code, added if new; 0 when the table is full. */
+uint32_t rt_tier_inline_frame(BytecodeFunction *bf, BytecodeFunction *fn, uint32_t pc, uint32_t outer);
 
 /* ---- entering optimized code (called by the interpreter) --------------------------
  * fr is the top frame, just pushed for a call of a function whose
