@@ -21,8 +21,8 @@ for tier in "--no-opt" "" "--always-opt" "--always-opt --deopt-every-n-times=7";
     # shellcheck disable=SC2086
     run deopt_natives $tier
 done
-# inlined frames: the inline pass is not in the default pipeline yet
-for tier in "--no-opt" "" "--passes=inline,fold,dce" "--passes=inline,fold,dce --always-opt --deopt-every-n-times=7" \
+# inlined frames: the default pipeline inlines; also without it, and with inline alone
+for tier in "--no-opt" "" "--disable-pass=inline" "--passes=inline,fold,dce" "--passes=inline,fold,dce --always-opt --deopt-every-n-times=7" \
             "--passes=fold,inline,fold,peel,loadelim,escape,fold,checkelim,fold,dce --deopt-every-n-times=5"; do
     # shellcheck disable=SC2086
     run deopt_inlined $tier
