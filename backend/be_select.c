@@ -50,6 +50,15 @@ int32_t be_sel_block(Sel *c) {
     return b;
 }
 
+void be_sel_block_to_end(Sel *c, int32_t b) {
+    SelIrBlock *ib = &c->ib[c->cur_ir];
+    int32_t i = 0;
+    while (i < ib->nl && ib->lblocks[i] != b) i++;
+    if (i == ib->nl) return;
+    memmove(ib->lblocks + i, ib->lblocks + i + 1, (size_t)(ib->nl - i - 1) * sizeof(int32_t));
+    ib->lblocks[ib->nl - 1] = b;
+}
+
 void be_sel_root(Sel *c, Value v) {
     if (!rt_is_ptr(v)) return;
     BeSelectResult *r = c->res;

@@ -72,6 +72,10 @@ int32_t be_sel_val(Sel *c, NodeId n);
 BeOperand be_sel_src(Sel *c, NodeId n);
 bool be_sel_is_i32const(const Graph *g, NodeId n, int32_t *out);
 int32_t be_sel_def(Sel *c, NodeId n, BeRegClass cls);
+/* Moves LIR block b (of the scheduled block being selected) after the
+ * others made so far: blocks keep the order control reaches them in, which
+ * is the allocator's linear order. */
+void be_sel_block_to_end(Sel *c, int32_t b);
 int32_t be_sel_call(Sel *c, const void *target, const char *name, const SelArg *args, uint32_t nargs,
                     BeRegClass rescls);
 void be_sel_check_exception(Sel *c, int32_t v);

@@ -264,6 +264,142 @@ static uint32_t generic_regs(const BytecodeFunction *bf, uint32_t bc, uint32_t *
     return n;
 }
 
+/* A global load whose site saw one data property of the global object: the
+ * check rt_global_hit makes, inline (the shape, the key still at its index,
+ * not an accessor), then the slot; anything else takes the stub. The
+ * global object never moves; a shape compare that passes by address reuse
+ * is still caught by the key check against the current shape. */
+static int32_t inline_global_load(Sel *c, const RtTrampoline *t, int32_t *slow, int32_t *fast_in, int32_t *fast_out,
+                                  int32_t *vin, int32_t *vout) {
+    const FeedbackVector *fv = t->bf.feedback;
+    uint32_t fsi = rt_bc_u16(t->code + 3), ki = rt_bc_u16(t->code + 1);
+    JSObject *g = c->g->rt ? c->g->rt->global : NULL;
+    if (!fv || fsi >= fv->slot_count || ki >= t->bf.constant_count || !g) return -1;
+    const GlobalFeedback *gf = &fv->slots[fsi].u.global;
+    if (gf->state != IC_monomorphic || !gf->shape) return -1;
+    size_t po = (size_t)gf->index * sizeof(ShapeProp);
+    int32_t b1 = be_sel_block(c), b2 = be_sel_block(c), b3 = be_sel_block(c), b4 = be_sel_block(c);
+    int32_t bin = be_sel_block(c), bout = be_sel_block(c);
+    *slow = be_sel_block(c);
+    int32_t gp = nvg(c), s = nvg(c), es = nvg(c);
+    EM(c, MOV, V(c, gp), be_imm((int64_t)(uintptr_t)g));
+    EM(c, LOAD, V(c, s), V(c, gp), be_imm(offsetof(JSObject, shape)));
+    EM(c, MOV, V(c, es), be_imm((int64_t)(uintptr_t)gf->shape));
+    EM(c, CMP, V(c, s), V(c, es));
+    jcc(c, BE_CC_NE, *slow, b1);
+    c->cur = b1;
+    int32_t cnt = nvg(c);
+    EM(c, LOAD32, V(c, cnt), V(c, s), be_imm(offsetof(Shape, prop_count)));
+    EM(c, CMP32, V(c, cnt), be_imm((int64_t)gf->index));
+    jcc(c, BE_CC_BE, *slow, b2);
+    c->cur = b2;
+    int32_t props = nvg(c), key = nvg(c), name = nvg(c);
+    EM(c, LOAD, V(c, props), V(c, s), be_imm(offsetof(Shape, props)));
+    EM(c, LOAD, V(c, key), V(c, props), be_imm((int64_t)(po + offsetof(ShapeProp, key))));
+    EM(c, MOV, V(c, name), be_imm((int64_t)t->bf.constants[ki]));
+    EM(c, CMP, V(c, key), V(c, name));
+    jcc(c, BE_CC_NE, *slow, b3);
+    c->cur = b3;
+    int32_t aw = nvg(c), am = nvg(c);
+    EM(c, LOAD32, V(c, aw), V(c, props), be_imm((int64_t)(po + offsetof(ShapeProp, attrs))));
+    EM(c, AND32, V(c, am), V(c, aw), be_imm(PROP_ACCESSOR));
+    EM(c, TEST32, V(c, am), V(c, am));
+    jcc(c, BE_CC_NE, *slow, b4);
+    c->cur = b4;
+    int32_t slot = nvg(c), cw = nvg(c), cap = nvg(c);
+    EM(c, LOAD32, V(c, slot), V(c, props), be_imm((int64_t)(po + offsetof(ShapeProp, slot))));
+    EM(c, LOAD32, V(c, cw), V(c, s), be_imm(offsetof(Shape, inobject_capacity)));
+    EM(c, AND32, V(c, cap), V(c, cw), be_imm(0xFFFF));
+    EM(c, CMP32, V(c, slot), V(c, cap));
+    jcc(c, BE_CC_AE, bout, bin);
+    c->cur = bin;
+    int32_t z1 = nvg(c), o1 = nvg(c), a1 = nvg(c);
+    *vin = nvg(c);
+    EM(c, ZEXT32, V(c, z1), V(c, slot));
+    EM(c, SHL, V(c, o1), V(c, z1), be_imm(3));
+    EM(c, ADD, V(c, a1), V(c, gp), V(c, o1));
+    EM(c, LOAD, V(c, *vin), V(c, a1), be_imm(offsetof(JSObject, inobject)));
+    *fast_in = c->cur;
+    c->cur = bout;
+    int32_t sl = nvg(c), d = nvg(c), z2 = nvg(c), o2 = nvg(c), a2 = nvg(c);
+    *vout = nvg(c);
+    EM(c, LOAD, V(c, sl), V(c, gp), be_imm(offsetof(JSObject, slots)));
+    EM(c, SUB32, V(c, d), V(c, slot), V(c, cap));
+    EM(c, ZEXT32, V(c, z2), V(c, d));
+    EM(c, SHL, V(c, o2), V(c, z2), be_imm(3));
+    EM(c, ADD, V(c, a2), V(c, sl), V(c, o2));
+    EM(c, LOAD, V(c, *vout), V(c, a2), be_imm(offsetof(ValueArray, v)));
+    *fast_out = c->cur;
+    return 0;
+}
+
+/* Jumps to `no` unless tagged x points to a heap object of class cls;
+ * returns the untagged pointer (computed here: the block may not dominate
+ * what follows, so no cached one). */
+static int32_t object_of_class(Sel *c, int32_t x, int cls, int32_t no) {
+    int32_t t = nvg(c), s1 = nvg(c), p = nvg(c), w = nvg(c), k = nvg(c), cw = nvg(c), cm = nvg(c);
+    int32_t b1 = be_sel_block(c), b2 = be_sel_block(c), b3 = be_sel_block(c);
+    EM(c, SHR, V(c, t), V(c, x), be_imm(48));
+    EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_PTR));
+    jcc(c, BE_CC_NE, no, b1);
+    c->cur = b1;
+    EM(c, SHL, V(c, s1), V(c, x), be_imm(16));
+    EM(c, SHR, V(c, p), V(c, s1), be_imm(16));
+    EM(c, LOAD32, V(c, w), V(c, p), be_imm(0));
+    EM(c, AND32, V(c, k), V(c, w), be_imm(0xFF));
+    EM(c, CMP32, V(c, k), be_imm(HK_OBJECT));
+    jcc(c, BE_CC_NE, no, b2);
+    c->cur = b2;
+    EM(c, LOAD32, V(c, cw), V(c, p), be_imm(offsetof(JSObject, cls)));
+    EM(c, AND32, V(c, cm), V(c, cw), be_imm(0xFF));
+    EM(c, CMP32, V(c, cm), be_imm(cls));
+    jcc(c, BE_CC_NE, no, b3);
+    c->cur = b3;
+    return p;
+}
+
+/* for-of over an array: the step rt_iterator_next takes first (an array
+ * values iterator, an index below the length and the storage, no hole),
+ * inline; the rest calls it. Leaves c->cur at the end of the fast path. */
+static int32_t inline_array_next(Sel *c, int32_t it, int32_t slow) {
+    int32_t p = object_of_class(c, it, CLS_ITERATOR, slow);
+    int32_t kw = nvg(c), km = nvg(c), b1 = be_sel_block(c);
+    EM(c, LOAD32, V(c, kw), V(c, p), be_imm(offsetof(JSIterator, kind)));
+    EM(c, AND32, V(c, km), V(c, kw), be_imm(0xFF));
+    EM(c, CMP32, V(c, km), be_imm(RT_ITER_ARRAY_VALUES));
+    jcc(c, BE_CC_NE, slow, b1);
+    c->cur = b1;
+    int32_t t = nvg(c);
+    EM(c, LOAD, V(c, t), V(c, p), be_imm(offsetof(JSIterator, target)));
+    int32_t a = object_of_class(c, t, CLS_ARRAY, slow);
+    int32_t i = nvg(c), len = nvg(c), e = nvg(c), b2 = be_sel_block(c), b3 = be_sel_block(c), b4 = be_sel_block(c);
+    EM(c, LOAD32, V(c, i), V(c, p), be_imm(offsetof(JSIterator, index)));
+    EM(c, LOAD32, V(c, len), V(c, a), be_imm(offsetof(JSObject, length)));
+    EM(c, CMP32, V(c, i), V(c, len));
+    jcc(c, BE_CC_AE, slow, b2);
+    c->cur = b2;
+    EM(c, LOAD, V(c, e), V(c, a), be_imm(offsetof(JSObject, elements)));
+    EM(c, TEST, V(c, e), V(c, e));
+    jcc(c, BE_CC_E, slow, b3);
+    c->cur = b3;
+    int32_t cap = nvg(c), z = nvg(c), off = nvg(c), ad = nvg(c), v = nvg(c), i1 = nvg(c);
+    EM(c, LOAD32, V(c, cap), V(c, e), be_imm(offsetof(ValueArray, capacity)));
+    EM(c, CMP32, V(c, i), V(c, cap));
+    jcc(c, BE_CC_AE, slow, b4);
+    c->cur = b4;
+    EM(c, ZEXT32, V(c, z), V(c, i));
+    EM(c, SHL, V(c, off), V(c, z), be_imm(3));
+    EM(c, ADD, V(c, ad), V(c, e), V(c, off));
+    EM(c, LOAD, V(c, v), V(c, ad), be_imm(offsetof(ValueArray, v)));
+    EM(c, CMP, V(c, v), be_imm((int64_t)RT_HOLE));
+    int32_t b5 = be_sel_block(c);
+    jcc(c, BE_CC_E, slow, b5);
+    c->cur = b5;
+    EM(c, ADD32, V(c, i1), V(c, i), be_imm(1));
+    EM(c, STORE32, V(c, i1), V(c, p), be_imm(offsetof(JSIterator, index)));
+    return v;
+}
+
 static void sel_call_runtime(Sel *c, NodeId n) {
     const Graph *g = c->g;
     const IrNode *x = ir_node(g, n);
@@ -288,11 +424,26 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         SelArg a[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI((uintptr_t)t), GA(c, acc), GA(c, ctx), GA(c, recv)};
         Bytecode op = (Bytecode)t->code[0];
         bool global = op == BC_LdaGlobal || op == BC_LdaGlobalTypeof;
+        int32_t slow = -1, fin = -1, fout = -1, vin = -1, vout = -1;
+        if (global && inline_global_load(c, t, &slow, &fin, &fout, &vin, &vout) == 0) c->cur = slow;
         int32_t r = global ? be_sel_call(c, (const void *)rt_stub_lda_global, "rt_stub_lda_global", a, 6, BE_GPR)
                            : be_sel_call(c, (const void *)rt_stub_bytecode, "rt_stub_bytecode", a, 6, BE_GPR);
         be_sel_check_exception(c, r);
-        c->vr[n] = r;
         lazy_check(c, n, r);
+        if (slow < 0) {
+            c->vr[n] = r;
+            return;
+        }
+        /* the join comes after the slow path's blocks: the allocator's linear order */
+        int32_t sout = c->cur, j = be_sel_block(c);
+        jmp(c, j);
+        c->cur = fin;
+        jmp(c, j);
+        c->cur = fout;
+        jmp(c, j);
+        c->cur = j;
+        int32_t v = be_sel_def(c, n, BE_GPR);
+        be_lir_phi(c->fn, j, v, (BePhiIn[]){{fin, vin}, {fout, vout}, {sout, r}}, 3);
         return;
     }
     case IR_STUB_PushContext: {
@@ -303,11 +454,22 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         return;
     }
     case IR_STUB_IteratorNext: {
-        SelArg a[4] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(c->bc), GA(c, be_sel_val(c, in(c, n, 0)))};
+        int32_t it = be_sel_val(c, in(c, n, 0)), slow = be_sel_block(c);
+        int32_t fast = inline_array_next(c, it, slow);
+        int32_t fast_end = c->cur;
+        be_sel_block_to_end(c, slow);
+        c->cur = slow;
+        SelArg a[4] = {GA(c, c->v_rt), GA(c, c->v_fr), GI(c->bc), GA(c, it)};
         int32_t r = be_sel_call(c, (const void *)rt_stub_iterator_next, "rt_stub_iterator_next", a, 4, BE_GPR);
         be_sel_check_exception(c, r);
-        c->vr[n] = r;
         lazy_check(c, n, r);
+        int32_t slow_end = c->cur, j = be_sel_block(c);
+        jmp(c, j);
+        c->cur = fast_end;
+        jmp(c, j);
+        c->cur = j;
+        int32_t v = be_sel_def(c, n, BE_GPR);
+        phi2(c, j, v, fast_end, fast, slow_end, r);
         return;
     }
     case IR_STUB_StackCheck: {
