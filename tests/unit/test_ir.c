@@ -246,3 +246,31 @@ Test(ir_types, constant_object_keeps_its_shapes) {
     IrType none = ir_type_meet(&m, &s2);
     cr_assert(!(none.bits & T_OBJECT), "disjoint shape sets");
 }
+
+/* Positions name their inline site; the outermost call's offset and the
+ * site's function are what the backend asks of them. */
+Test(ir_positions, sites_chain_to_the_outermost_call) {
+    Graph *g = tg_new();
+    BytecodeFunction *f1 = (BytecodeFunction *)(uintptr_t)0x1000, *f2 = (BytecodeFunction *)(uintptr_t)0x2000;
+    uint32_t s1 = ir_site_add(g, f1, IR_POS(0, 40));
+    uint32_t s2 = ir_site_add(g, f2, IR_POS(s1, 7));
+    cr_assert_eq(s1, 1);
+    cr_assert_eq(s2, 2);
+    cr_assert_eq(ir_pos_fn(g, IR_POS(0, 3)), g->fn);
+    cr_assert_eq(ir_pos_fn(g, IR_POS(s1, 3)), f1);
+    cr_assert_eq(ir_pos_fn(g, IR_POS(s2, 3)), f2);
+    cr_assert_eq(ir_pos_outer(g, IR_POS(0, 12)), 12);
+    cr_assert_eq(ir_pos_outer(g, IR_POS(s1, 3)), 40);
+    cr_assert_eq(ir_pos_outer(g, IR_POS(s2, 3)), 40);
+    cr_assert_eq(IR_POS_OFFSET(IR_POS(s2, 0xABCDEF)), 0xABCDEF);
+    ir_graph_free(g);
+}
+
+Test(ir_positions, site_table_is_bounded) {
+    Graph *g = tg_new();
+    uint32_t last = 0;
+    for (uint32_t i = 0; i < IR_MAX_SITES; i++) last = ir_site_add(g, NULL, 0);
+    cr_assert_eq(last, IR_MAX_SITES);
+    cr_assert_eq(ir_site_add(g, NULL, 0), 0);
+    ir_graph_free(g);
+}
