@@ -515,7 +515,8 @@ bool be_select(const Graph *g, const BeSchedule *s, const BeSelectOptions *o, Be
         for (uint32_t j = 0; j < b->nnodes; j++) {
             NodeId x = b->nodes[j];
             if (ir_op(g, x) != IR_Phi) continue;
-            if (ir_node(g, x)->repr == R_BIT || ir_node(g, x)->repr == R_NONE) {
+            /* a bit phi (a comparison live out of a peeled loop) is a 0/1 word like its inputs */
+            if (ir_node(g, x)->repr == R_NONE) {
                 be_sel_fail(c, "phi of representation %s", ir_repr_name((IrRepr)ir_node(g, x)->repr));
                 break;
             }

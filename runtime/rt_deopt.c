@@ -119,6 +119,7 @@ Value rt_deopt_resume(Runtime *rt, Frame *fr) {
 Value rt_deopt_frames(Runtime *rt, RtActivation *act, const RtDeoptState *st, uint32_t n) {
     if (n <= 1) return rt_deopt_frame(rt, act, st);
     RtDeoptState outer = st[0];
+    outer.throwing = false;   /* the innermost frame throws; the exception reaches this one by unwinding */
     Value r = rt_deopt_frame(rt, act, &outer);
     if (r != RT_TIER_RESUME) return r;
     Frame **frames = calloc(n, sizeof *frames);
