@@ -236,6 +236,18 @@ static bool bailout(Runtime *rt, BytecodeFunction *bf, const char *name, const c
     return false;
 }
 
+/* A derived constructor's `this` is a register of its own code once
+ * super() returned (StaThis); an arrow that calls super() binds the
+ * constructor frame's instead, which optimized code would not see. */
+static bool creates_closures(const BytecodeFunction *bf) {
+    for (uint32_t pc = 0; pc < bf->code_len;) {
+        uint8_t op = bf->code[pc];
+        if (op >= BC__COUNT || op == BC_CreateClosure) return true;
+        pc += (uint32_t)rt_bytecode_length((Bytecode)op);
+    }
+    return false;
+}
+
 bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const char *why) {
     BeTier *t = tier_of(rt);
     if (!t) return false;
@@ -244,7 +256,8 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     char name[64], err[320];
     fn_name(bf, name, sizeof name);
     if (bf->opt_flags & BCO_NEVER_OPTIMIZE) return bailout(rt, bf, name, "marked never-optimize", UINT32_MAX);
-    if (bf->flags & BFF_DERIVED_CTOR) return bailout(rt, bf, name, "derived class constructor", UINT32_MAX);
+    if ((bf->flags & BFF_DERIVED_CTOR) && creates_closures(bf))
+        return bailout(rt, bf, name, "derived class constructor with closures (an arrow may call super)", UINT32_MAX);
     if (!be_backend_available(t->be)) return false;
     double t0 = now_ms();
     BytecodeFunction *src = bf, *clone = NULL;
