@@ -34,7 +34,17 @@ BeInstr *be_sel_emit(Sel *c, BeOpcode op, BeCond cc, const BeOperand *ops, uint3
     BeInstr *ins = be_lir_add(c->fn, c->cur, op, cc, ops, n);
     c->res->ninstrs++;
     if (!c->annotated && c->node) {
-        be_lir_annotate(c->fn, ins, (int32_t)c->node, (int32_t)c->bc, ir_op_name(ir_op(c->g, c->node)));
+        const char *op_name = ir_op_name(ir_op(c->g, c->node));
+        char note[160];
+        if (c->inlined && c->src_fn) {
+            /* an inlined node also names its function and offset there */
+            char *fname = rt_is_string(c->src_fn->name) ? rt_string_to_utf8(c->src_fn->name, NULL) : NULL;
+            snprintf(note, sizeof note, "%s [inlined %s @%u]", op_name, fname && *fname ? fname : "<anonymous>",
+                     c->src_bc);
+            free(fname);
+            op_name = note;
+        }
+        be_lir_annotate(c->fn, ins, (int32_t)c->node, (int32_t)c->bc, op_name);
         c->annotated = true;
     }
     return ins;
