@@ -618,13 +618,19 @@ RT_NATIVE(array_iterate) {
     bool backwards = m == IT_FINDLAST || m == IT_FINDLASTINDEX;
     for (double i = 0; i < len; i++) {
         double k = backwards ? len - 1 - i : i;
-        if (!find) {
-            int h = rt_arr_has(rt, o, k);
-            TRY(h);
-            if (!h) continue;
+        Value v;
+        /* an element present in fast storage is an own data property: it
+         * answers HasProperty and Get at once (the callback may have
+         * changed the array, so this is asked again at every index) */
+        if (!rt_is_object(o) || k > 4294967294.0 || !rt_elements_get(rt_as_object(o), (uint32_t)k, &v)) {
+            if (!find) {
+                int h = rt_arr_has(rt, o, k);
+                TRY(h);
+                if (!h) continue;
+            }
+            v = rt_arr_get(rt, o, k);
+            TRYV(v);
         }
-        Value v = rt_arr_get(rt, o, k);
-        TRYV(v);
         Value args[3] = { v, rt_number(k), o };
         Value r = rt_call(rt, fn, this_arg, 3, args);
         TRYV(r);

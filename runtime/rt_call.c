@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rt_frame.h"
+#include "rt_tier.h"
 
 static Value stack_overflow(Runtime *rt) {
     return rt_throw_error(rt, ERR_RangeError, "Maximum call stack size exceeded");
@@ -132,7 +133,11 @@ static Value enter(Runtime *rt, JSFunction *fn, Value this_val, int argc, const 
     Frame *f = rt_frame_push(rt, fn, this_val, argc, argv, nt, flags | FRAME_ENTRY);
     if (!f) return RT_EXCEPTION;
     rt->native_depth++;
-    Value r = rt_interp_run(rt, f);
+    /* a call (not a construct: its result needs the interpreter's Return)
+     * of a function with optimized code enters it without the dispatch loop */
+    RtOptCode *code = f->bf->opt_code;
+    Value r = code && !(flags & FRAME_CONSTRUCT) ? rt_tier_finish(rt, f, rt_tier_enter(rt, f, code))
+                                                 : rt_interp_run(rt, f);
     rt->native_depth--;
     return r;
 }

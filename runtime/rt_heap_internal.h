@@ -52,8 +52,7 @@ void rt_named_put(Runtime *rt, JSObject *o, Value key, Value v, uint8_t attrs);
 /* Canonical key from any key-ish Value that cannot run JS (no objects). */
 Value rt_canon_key(Runtime *rt, Value key);
 
-/* Elements (rt_array.c). Fast kinds only unless noted. */
-bool rt_elements_get(JSObject *o, uint32_t index, Value *out);
+/* Elements (rt_array.c). Fast kinds only unless noted. rt_elements_get: rt_object.h */
 /* Stores an element (growing, transitioning kinds, going dictionary when
  * sparse); also raises an array's length. Any elements kind. */
 void rt_elements_put(Runtime *rt, JSObject *o, uint32_t index, Value v);

@@ -222,6 +222,8 @@ void rt_object_to_dictionary(Runtime *rt, JSObject *o);
 int rt_array_push(Runtime *rt, JSObject *arr, Value v);
 int rt_array_set_length(Runtime *rt, JSObject *arr, double new_len, bool strict);
 void rt_elements_transition(Runtime *rt, JSObject *o, ElementsKind kind);
+/* An element present in o's fast storage (an own data property): its value. */
+bool rt_elements_get(JSObject *o, uint32_t index, Value *out);
 /* Array.prototype.fill's fast path; false when o needs the generic one. */
 bool rt_elements_fill(Runtime *rt, JSObject *o, uint32_t from, uint32_t to, Value v);
 const char *rt_elements_kind_name(ElementsKind k);

@@ -161,6 +161,18 @@ Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value
     return run_tramp(rt, fr, t);
 }
 
+Value rt_tier_finish(Runtime *rt, Frame *fr, Value r) {
+    if (r == RT_TIER_RESUME) return rt_deopt_resume(rt, fr);   /* deoptimized: go on from fr->pc */
+    if (r == RT_EXCEPTION && fr->bf->handler_count && rt_find_handler(fr->bf, fr->pc) >= 0) {
+        /* thrown out of inlined frames the deoptimizer rebuilt and ran, at
+         * a call of fr inside a try block: fr's handler catches it */
+        fr->flags |= FRAME_THROWING;
+        return rt_deopt_resume(rt, fr);
+    }
+    rt_frame_pop(rt, fr);
+    return r;
+}
+
 Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Value *argv, uint32_t n) {
     bool inlined = (bc & RT_STUB_INLINED) != 0;
     bc &= ~RT_STUB_INLINED;
@@ -175,11 +187,8 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
         RtOptCode *code = nf->bf->opt_code;
         if (!code) return rt_interp_run(rt, nf);
         /* Optimized to optimized: no dispatch loop in between (it would cost
-         * a big C frame per level of recursion). The callee has no handlers. */
-        Value r = rt_tier_enter(rt, nf, code);
-        if (r == RT_TIER_RESUME) return rt_deopt_resume(rt, nf);   /* deoptimized: go on from nf->pc */
-        rt_frame_pop(rt, nf);
-        return r;
+         * a big C frame per level of recursion). */
+        return rt_tier_finish(rt, nf, rt_tier_enter(rt, nf, code));
     }
     if (!rt_is_callable(callee)) {
         int reg = -1;

@@ -100,6 +100,11 @@ uint32_t rt_tier_inline_frame(BytecodeFunction *bf, BytecodeFunction *fn, uint32
  * fr is the top frame, just pushed for a call of a function whose
  * BytecodeFunction has opt_code, or a frame at a loop back edge for OSR. */
 Value rt_tier_enter(Runtime *rt, Frame *fr, RtOptCode *code);
+/* What a C caller does with rt_tier_enter's result for a frame it pushed:
+ * a deoptimized frame goes on in the interpreter, an exception its handler
+ * must catch (it came out of inlined frames the deoptimizer rebuilt) is
+ * unwound there, anything else pops the frame and is the result. */
+Value rt_tier_finish(Runtime *rt, Frame *fr, Value r);
 /* The OSR code to enter at this JumpLoop, or NULL. */
 RtOptCode *rt_tier_osr_code(BytecodeFunction *bf, uint32_t jumploop_pc);
 

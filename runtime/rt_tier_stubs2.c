@@ -67,10 +67,7 @@ Value rt_stub_call_fast(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const
     ip->frame_count++;
     /* may collect: the frame is complete */
     if (bf->flags & BFF_NEEDS_CONTEXT) f->context = rt_context_new(rt, fn->context, bf->context_slots);
-    Value r = rt_tier_enter(rt, f, code);
-    if (r == RT_TIER_RESUME) return rt_deopt_resume(rt, f);   /* deoptimized: go on from f->pc */
-    rt_frame_pop(rt, f);
-    return r;
+    return rt_tier_finish(rt, f, rt_tier_enter(rt, f, code));
 }
 
 Value rt_stub_lda_global(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv) {
