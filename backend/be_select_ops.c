@@ -507,9 +507,31 @@ static int32_t element_address(Sel *c, int32_t p, int32_t i, int32_t *outside) {
     return a;
 }
 
+/* A packed kind (every kind the access's CheckElementsKind admits is one)
+ * has storage for and a value at every index below the length, which the
+ * access's CheckBounds proved: the element's address, without checks. */
+static bool packed_access(Sel *c, NodeId n) {
+    uint32_t ek = ir_node(c->g, n)->aux.ek;
+    return ek == EK_PACKED_SMI || ek == EK_PACKED_DOUBLE || ek == EK_PACKED;
+}
+
+static int32_t packed_address(Sel *c, int32_t p, int32_t i) {
+    int32_t e = nvg(c), w = nvg(c), off = nvg(c), a = nvg(c);
+    EM(c, LOAD, V(c, e), V(c, p), be_imm(offsetof(JSObject, elements)));
+    EM(c, SEXT32, V(c, w), V(c, i));
+    EM(c, SHL, V(c, off), V(c, w), be_imm(3));
+    EM(c, ADD, V(c, a), V(c, e), V(c, off));
+    return a;
+}
+
 static void sel_load_element(Sel *c, NodeId n) {
     int32_t p = untag(c, be_sel_val(c, in(c, n, 0)));
     int32_t i = be_sel_val(c, in(c, n, 1));
+    if (packed_access(c, n)) {
+        int32_t a = packed_address(c, p, i), r = be_sel_def(c, n, BE_GPR);
+        EM(c, LOAD, V(c, r), V(c, a), be_imm(offsetof(ValueArray, v)));
+        return;
+    }
     int32_t outside;
     int32_t a = element_address(c, p, i, &outside);
     int32_t v1 = nvg(c), j = be_sel_block(c);
@@ -545,6 +567,11 @@ static void sel_store_element(Sel *c, NodeId n) {
     int32_t p = untag(c, o);
     int32_t i = be_sel_val(c, in(c, n, 1));
     int32_t v = be_sel_val(c, in(c, n, 2));
+    if (packed_access(c, n)) {   /* no hole to store over: no setter to meet */
+        int32_t a = packed_address(c, p, i);
+        EM(c, STORE, V(c, v), V(c, a), be_imm(offsetof(ValueArray, v)));
+        return;
+    }
     int32_t outside;
     int32_t a = element_address(c, p, i, &outside);
     int32_t k = nvg(c), bfast = be_sel_block(c), j = be_sel_block(c);
