@@ -333,23 +333,32 @@ static int32_t inline_global_load(Sel *c, const RtTrampoline *t, int32_t *slow, 
     return 0;
 }
 
-/* Jumps to `no` unless tagged x points to a heap object of class cls;
- * returns the untagged pointer (computed here: the block may not dominate
- * what follows, so no cached one). */
-static int32_t object_of_class(Sel *c, int32_t x, int cls, int32_t no) {
-    int32_t t = nvg(c), s1 = nvg(c), p = nvg(c), w = nvg(c), k = nvg(c), cw = nvg(c), cm = nvg(c);
-    int32_t b1 = be_sel_block(c), b2 = be_sel_block(c), b3 = be_sel_block(c);
-    EM(c, SHR, V(c, t), V(c, x), be_imm(48));
-    EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_PTR));
-    jcc(c, BE_CC_NE, no, b1);
-    c->cur = b1;
+/* x is a tagged pointer: its address; jumps to `no` unless it points to a
+ * heap object (not a string or another cell), else goes on in `yes`. The
+ * address is computed here: the block may not dominate later tiles, so
+ * untag()'s cache is not used. */
+static int32_t heap_object_or(Sel *c, int32_t x, int32_t no, int32_t yes) {
+    int32_t s1 = nvg(c), p = nvg(c), w = nvg(c), k = nvg(c);
     EM(c, SHL, V(c, s1), V(c, x), be_imm(16));
     EM(c, SHR, V(c, p), V(c, s1), be_imm(16));
     EM(c, LOAD32, V(c, w), V(c, p), be_imm(0));
     EM(c, AND32, V(c, k), V(c, w), be_imm(0xFF));
     EM(c, CMP32, V(c, k), be_imm(HK_OBJECT));
-    jcc(c, BE_CC_NE, no, b2);
-    c->cur = b2;
+    jcc(c, BE_CC_NE, no, yes);
+    c->cur = yes;
+    return p;
+}
+
+/* Jumps to `no` unless tagged x points to a heap object of class cls;
+ * returns the untagged pointer. */
+static int32_t object_of_class(Sel *c, int32_t x, int cls, int32_t no) {
+    int32_t t = nvg(c), cw = nvg(c), cm = nvg(c);
+    int32_t b1 = be_sel_block(c), b2 = be_sel_block(c), b3 = be_sel_block(c);
+    EM(c, SHR, V(c, t), V(c, x), be_imm(48));
+    EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_PTR));
+    jcc(c, BE_CC_NE, no, b1);
+    c->cur = b1;
+    int32_t p = heap_object_or(c, x, no, b2);
     EM(c, LOAD32, V(c, cw), V(c, p), be_imm(offsetof(JSObject, cls)));
     EM(c, AND32, V(c, cm), V(c, cw), be_imm(0xFF));
     EM(c, CMP32, V(c, cm), be_imm(cls));
@@ -745,14 +754,7 @@ static void sel_to_boolean(Sel *c, NodeId n) {
     EM(c, CMP32, V(c, t), be_imm((int64_t)RT_TAG_PTR));
     jcc(c, BE_CC_NE, bgen, bheap);
     c->cur = bheap;
-    int32_t s1 = nvg(c), pp = nvg(c), w = nvg(c), k = nvg(c);
-    EM(c, SHL, V(c, s1), V(c, x), be_imm(16));
-    EM(c, SHR, V(c, pp), V(c, s1), be_imm(16));
-    EM(c, LOAD32, V(c, w), V(c, pp), be_imm(0));
-    EM(c, AND32, V(c, k), V(c, w), be_imm(0xFF));
-    EM(c, CMP32, V(c, k), be_imm(HK_OBJECT));
-    jcc(c, BE_CC_NE, bgen, bobj);
-    c->cur = bobj;
+    heap_object_or(c, x, bgen, bobj);
     int32_t r4 = nvg(c);
     EM(c, MOV, V(c, r4), be_imm(1));
     jmp(c, j);
