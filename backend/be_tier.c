@@ -40,6 +40,8 @@ typedef struct BeTier {
     ValueArray *roots;
     uint32_t nroots;
     BeTierWatch watch;            /* --dump-graphs, installed by the driver */
+    RtOptCode **codes;            /* every installed code: discarded code may still be running, */
+    uint32_t ncodes, codes_cap;   /* so it is freed only at teardown */
 } BeTier;
 
 /* What the deopt entry needs besides the table. */
@@ -65,6 +67,28 @@ void be_tier_install(Runtime *rt) {
     t->be = be_backend_new(&o, rt->out ? rt->out : stdout);
     rt->tier = t;
     rt->opt_hook = (void *)be_tier_hook;
+}
+
+static void code_free(RtOptCode *code) {
+    for (uint32_t i = 0; i < code->ntramps; i++) rt_tramp_free(code->tramps[i]);
+    free(code->tramps);
+    BeTierCode *tc = code->backend;
+    if (tc) {
+        free(tc->points);
+        free(tc);
+    }
+    free(code);
+}
+
+void be_tier_uninstall(Runtime *rt) {
+    BeTier *t = tier_of(rt);
+    if (!t) return;
+    for (uint32_t i = 0; i < t->ncodes; i++) code_free(t->codes[i]);
+    free(t->codes);
+    be_backend_free(t->be);       /* unmaps the code and frees the tables */
+    free(t);
+    rt->tier = NULL;
+    rt->opt_hook = NULL;
 }
 
 const BeTierStats *be_tier_stats(Runtime *rt) { return rt->tier ? &tier_of(rt)->stats : NULL; }
@@ -378,6 +402,12 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     uint32_t ninstrs = sr.ninstrs;
     be_lir_free(sr.fn);
     be_select_free(&sr);
+    if (t->ncodes == t->codes_cap) {
+        t->codes_cap = t->codes_cap ? 2 * t->codes_cap : 64;
+        t->codes = realloc(t->codes, t->codes_cap * sizeof *t->codes);
+        if (!t->codes) abort();
+    }
+    t->codes[t->ncodes++] = code;
     if (osr_pc) ti->osr = code;
     else bf->opt_code = code;
     ti->calls_since = ti->backedges_since = 0;

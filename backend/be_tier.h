@@ -19,6 +19,9 @@
 /* Installs be_tier_hook as rt->opt_hook and the tier's state as rt->tier
  * (the backend, LLVM included, is only loaded at the first compile). */
 void be_tier_install(Runtime *rt);
+/* Frees the tier: every code it installed, the backend (LLVM included).
+ * Before rt_free; nothing may run afterwards. */
+void be_tier_uninstall(Runtime *rt);
 /* The OptHook (rt_runtime.h). */
 void be_tier_hook(Runtime *rt, JSFunction *fn, int reason, uint32_t pc);
 /* Compiles fn now (a call entry when osr_pc is 0, else an OSR entry at the

@@ -41,6 +41,7 @@ int main(int argc, char **argv) {
     fflush(rt->out);
     fflush(rt->err);
     void *host = rt->host;
+    be_tier_uninstall(rt);
     rt_free(rt);
     free(host);
     return status;

@@ -9,6 +9,7 @@
 
 #include "rt_heap_internal.h"
 #include "rt_feedback.h"
+#include "rt_tier.h"
 
 static void *xcalloc(size_t n, size_t size) {
     void *p = calloc(n ? n : 1, size ? size : 1);
@@ -64,6 +65,11 @@ static void bytecode_free(BytecodeFunction *bf) {
     free(bf->positions);
     free(bf->slot_kinds);
     if (bf->feedback) rt_feedback_free(bf->feedback);
+    if (bf->tier) {
+        RtTierInfo *ti = bf->tier;
+        free(ti->inl);
+        free(ti);
+    }
     free(bf);
 }
 
