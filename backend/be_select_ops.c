@@ -269,12 +269,12 @@ static uint32_t generic_regs(const BytecodeFunction *bf, uint32_t bc, uint32_t *
  * not an accessor), then the slot; anything else takes the stub. The
  * global object never moves; a shape compare that passes by address reuse
  * is still caught by the key check against the current shape. */
-static int32_t inline_global_load(Sel *c, const RtTrampoline *t, int32_t *slow, int32_t *fast_in, int32_t *fast_out,
-                                  int32_t *vin, int32_t *vout) {
-    const FeedbackVector *fv = t->bf.feedback;
-    uint32_t fsi = rt_bc_u16(t->code + 3), ki = rt_bc_u16(t->code + 1);
+static int32_t inline_global_load(Sel *c, const BytecodeFunction *bf, const uint8_t *insn, int32_t *slow,
+                                  int32_t *fast_in, int32_t *fast_out, int32_t *vin, int32_t *vout) {
+    const FeedbackVector *fv = bf->feedback;
+    uint32_t fsi = rt_bc_u16(insn + 3), ki = rt_bc_u16(insn + 1);
     JSObject *g = c->g->rt ? c->g->rt->global : NULL;
-    if (!fv || fsi >= fv->slot_count || ki >= t->bf.constant_count || !g) return -1;
+    if (!fv || fsi >= fv->slot_count || ki >= bf->constant_count || !g) return -1;
     const GlobalFeedback *gf = &fv->slots[fsi].u.global;
     if (gf->state != IC_monomorphic || !gf->shape) return -1;
     size_t po = (size_t)gf->index * sizeof(ShapeProp);
@@ -296,7 +296,7 @@ static int32_t inline_global_load(Sel *c, const RtTrampoline *t, int32_t *slow, 
     int32_t props = nvg(c), key = nvg(c), name = nvg(c);
     EM(c, LOAD, V(c, props), V(c, s), be_imm(offsetof(Shape, props)));
     EM(c, LOAD, V(c, key), V(c, props), be_imm((int64_t)(po + offsetof(ShapeProp, key))));
-    EM(c, MOV, V(c, name), be_imm((int64_t)t->bf.constants[ki]));
+    EM(c, MOV, V(c, name), be_imm((int64_t)bf->constants[ki]));
     EM(c, CMP, V(c, key), V(c, name));
     jcc(c, BE_CC_NE, *slow, b3);
     c->cur = b3;
@@ -409,6 +409,29 @@ static int32_t inline_array_next(Sel *c, int32_t it, int32_t slow) {
     return v;
 }
 
+/* LoadGlobal: the cached property's check and load inline, a deopt when
+ * the check fails (the interpreter's LdaGlobal then does the lookup). */
+static void sel_load_global(Sel *c, NodeId n, NodeId fs) {
+    const BytecodeFunction *bf = c->src_fn;
+    uint32_t bc = c->src_bc;
+    if (!bf || bc + 5 > bf->code_len || bf->code[bc] != BC_LdaGlobal) { be_sel_fail(c, "LoadGlobal not at an LdaGlobal%s", ""); return; }
+    int32_t slow, fin, fout, vin, vout;
+    if (inline_global_load(c, bf, bf->code + bc, &slow, &fin, &fout, &vin, &vout) != 0) {
+        be_sel_fail(c, "LoadGlobal without its feedback%s", "");
+        return;
+    }
+    c->cur = slow;
+    be_sel_deopt(c, fs, IR_DEOPT_GlobalChanged, BE_CC_NONE, true, -1);
+    int32_t j = be_sel_block(c);
+    c->cur = fin;
+    jmp(c, j);
+    c->cur = fout;
+    jmp(c, j);
+    c->cur = j;
+    int32_t v = be_sel_def(c, n, BE_GPR);
+    phi2(c, j, v, fin, vin, fout, vout);
+}
+
 static void sel_call_runtime(Sel *c, NodeId n) {
     const Graph *g = c->g;
     const IrNode *x = ir_node(g, n);
@@ -434,7 +457,7 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         Bytecode op = (Bytecode)t->code[0];
         bool global = op == BC_LdaGlobal || op == BC_LdaGlobalTypeof;
         int32_t slow = -1, fin = -1, fout = -1, vin = -1, vout = -1;
-        if (global && inline_global_load(c, t, &slow, &fin, &fout, &vin, &vout) == 0) c->cur = slow;
+        if (global && inline_global_load(c, &t->bf, t->code, &slow, &fin, &fout, &vin, &vout) == 0) c->cur = slow;
         int32_t r = global ? be_sel_call(c, (const void *)rt_stub_lda_global, "rt_stub_lda_global", a, 6, BE_GPR)
                            : be_sel_call(c, (const void *)rt_stub_bytecode, "rt_stub_bytecode", a, 6, BE_GPR);
         be_sel_check_exception(c, r);
@@ -945,6 +968,7 @@ void be_sel_node(Sel *c, NodeId n) {
     }
     case IR_CheckHoleToUndefined: be_sel_stress(c, fs); sel_hole_to_undefined(c, n, fs); return;
     case IR_ElementsToTagged: sel_elements_to_tagged(c, n); return;
+    case IR_LoadGlobal: be_sel_stress(c, fs); sel_load_global(c, n, fs); return;
     case IR_CheckIf: {
         be_sel_stress(c, fs);
         NodeId cond = in(c, n, 0);

@@ -501,9 +501,20 @@ static bool store_keyed(Builder *b, Bytecode op, const uint8_t *p, FeedbackSlot 
 }
 
 /* The global object lives in dictionary mode, its shape changes in place, so
- * a shape check proves nothing about a global: globals go through the stub
- * (which uses the global inline cache). */
-static bool load_global(Builder *b, Bytecode op, const uint8_t *p) { return generic(b, op, p); }
+ * a shape check proves nothing about a global. A site whose feedback cached
+ * a data property becomes LoadGlobal: the backend repeats the cache's check
+ * (shape, the key still at its index, not an accessor) and deoptimizes when
+ * it fails, so the load runs no code and kills nothing. Other sites (typeof,
+ * accessors, missing globals) go through the stub. */
+static bool load_global(Builder *b, Bytecode op, const uint8_t *p) {
+    FeedbackSlot *fs = slot(b, opnd(op, p, 1), FS_Global);
+    if (op != BC_LdaGlobal || !fs || fs->u.global.state != IC_monomorphic || !fs->u.global.shape)
+        return generic(b, op, p);
+    NodeId none = IR_NONE;
+    NodeId n = effnode(b, IR_LoadGlobal, &none, 0, bld_frame_state(b, false));
+    set_acc(b, n);
+    return true;
+}
 
 /* The float64 node a monomorphic call of a Math builtin stands for. */
 static IrOp math_builtin(const Builder *b, const FeedbackSlot *fs) {

@@ -74,6 +74,7 @@ IrType ir_type_bound(const Graph *g, NodeId n) {
     case IR_CheckElementsKind: return ir_type_of_bits(T_OBJECT);
     case IR_CheckNotHole: return ir_type_of_bits(T_ANY & ~T_HOLE);
     case IR_CheckHoleToUndefined: return ir_type_of_bits(T_ANY & ~T_HOLE);
+    case IR_LoadGlobal: return ir_type_of_bits(T_JSVALUE);
     case IR_CheckBounds: case IR_StringLength:
         return ir_type_range(0, INT32_MAX);
     case IR_JSCall: case IR_CallKnown: return ir_type_of_bits(T_JSVALUE);
