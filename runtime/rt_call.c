@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rt_frame.h"
-#include "rt_tier.h"
+#include "rt_tier_stubs2.h"
 
 static Value stack_overflow(Runtime *rt) {
     return rt_throw_error(rt, ERR_RangeError, "Maximum call stack size exceeded");
@@ -130,14 +130,16 @@ Value rt_construct_this(Runtime *rt, JSFunction *ctor, Value new_target) {
 static Value enter(Runtime *rt, JSFunction *fn, Value this_val, int argc, const Value *argv, Value nt,
                    uint32_t flags) {
     if (rt->native_depth >= RT_MAX_NATIVE_DEPTH) return stack_overflow(rt);
-    Frame *f = rt_frame_push(rt, fn, this_val, argc, argv, nt, flags | FRAME_ENTRY);
-    if (!f) return RT_EXCEPTION;
-    rt->native_depth++;
     /* a call (not a construct: its result needs the interpreter's Return)
      * of a function with optimized code enters it without the dispatch loop */
+    Frame *f = flags & FRAME_CONSTRUCT ? NULL : rt_frame_push_optimized(rt, fn, this_val, argc, argv);
+    bool optimized = f != NULL;
+    if (!f) f = rt_frame_push(rt, fn, this_val, argc, argv, nt, flags | FRAME_ENTRY);
+    if (!f) return RT_EXCEPTION;
+    rt->native_depth++;
     RtOptCode *code = f->bf->opt_code;
-    Value r = code && !(flags & FRAME_CONSTRUCT) ? rt_tier_finish(rt, f, rt_tier_enter(rt, f, code))
-                                                 : rt_interp_run(rt, f);
+    Value r = code && (optimized || !(flags & FRAME_CONSTRUCT)) ? rt_tier_finish(rt, f, rt_tier_enter(rt, f, code))
+                                                                : rt_interp_run(rt, f);
     rt->native_depth--;
     return r;
 }

@@ -34,16 +34,21 @@ Value rt_stub_call_fast(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const
     }
     if (o->cls != CLS_FUNCTION) return rt_stub_call(rt, fr, bc, callee, argv, n);
     JSFunction *fn = (JSFunction *)o;
+    Frame *f = rt_frame_push_optimized(rt, fn, recv, argc, argv + 1);
+    if (!f) return rt_stub_call(rt, fr, bc, callee, argv, n);   /* every other case, errors included */
+    fr->pc = bc & ~RT_STUB_INLINED;
+    return rt_tier_finish(rt, f, rt_tier_enter(rt, f, fn->bc->opt_code));
+}
+
+Frame *rt_frame_push_optimized(Runtime *rt, JSFunction *fn, Value recv, int argc, const Value *args) {
     BytecodeFunction *bf = fn->bc;
     RtOptCode *code = bf->opt_code;
-    if (!code || code->invalidated || !plain_entry(bf, recv)) return rt_stub_call(rt, fr, bc, callee, argv, n);
+    if (!code || code->invalidated || !plain_entry(bf, recv)) return NULL;
     /* rt_frame_push, for a prepared function whose receiver needs nothing */
     Interp *ip = rt->interp;
     Value *base = ip->top ? ip->top->regs + ip->top->bf->register_count : ip->stack;
     size_t words = sizeof(Frame) / sizeof(Value) + (size_t)argc + bf->register_count;
-    if (ip->frame_count >= RT_MAX_FRAMES || words > (size_t)(ip->limit - base))
-        return rt_stub_call(rt, fr, bc, callee, argv, n);   /* it throws the RangeError */
-    fr->pc = bc & ~RT_STUB_INLINED;
+    if (ip->frame_count >= RT_MAX_FRAMES || words > (size_t)(ip->limit - base)) return NULL;
     bf->invocation_count++;
     Frame *f = (Frame *)base;
     f->caller = ip->top;
@@ -57,17 +62,17 @@ Value rt_stub_call_fast(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const
     f->argc = (uint32_t)argc;
     f->flags = FRAME_ENTRY;
     f->pad = 0;
-    if (argc) memcpy(f->args, argv + 1, (size_t)argc * sizeof(Value));
+    for (int k = 0; k < argc; k++) f->args[k] = args[k];
     Value *regs = f->args + argc;
     f->regs = regs;
     uint32_t formals = bf->formal_count, nreg = bf->register_count, i = 0;
-    for (; i < formals && i < (uint32_t)argc && i < nreg; i++) regs[i] = argv[1 + i];
+    for (; i < formals && i < (uint32_t)argc && i < nreg; i++) regs[i] = args[i];
     for (; i < nreg; i++) regs[i] = RT_UNDEFINED;
     ip->top = f;
     ip->frame_count++;
     /* may collect: the frame is complete */
     if (bf->flags & BFF_NEEDS_CONTEXT) f->context = rt_context_new(rt, fn->context, bf->context_slots);
-    return rt_tier_finish(rt, f, rt_tier_enter(rt, f, code));
+    return f;
 }
 
 Value rt_stub_lda_global(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv) {
