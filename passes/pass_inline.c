@@ -85,8 +85,15 @@ static bool plain_bytecode(const BytecodeFunction *bf) {
 static bool frameless_stub(const Graph *c, NodeId n) {
     const IrNode *x = ir_node(c, n);
     if (x->aux.stub.stub != IR_STUB_Bytecode || !c->fn || x->aux.stub.bc_offset >= c->fn->code_len) return false;
-    switch (c->fn->code[x->aux.stub.bc_offset]) {
-    case BC_LdaGlobal: case BC_LdaGlobalTypeof: case BC_StaGlobal: case BC_CreateObject: case BC_CreateClosure:
+    const uint8_t *insn = c->fn->code + x->aux.stub.bc_offset;
+    switch (insn[0]) {
+    case BC_CreateClosure: {
+        /* an arrow takes its home object from the frame's function: the
+         * caller's, in the caller's frame */
+        uint32_t k = rt_bc_u16(insn + 1);
+        return k < c->fn->function_count && !(c->fn->functions[k]->flags & BFF_ARROW);
+    }
+    case BC_LdaGlobal: case BC_LdaGlobalTypeof: case BC_StaGlobal: case BC_CreateObject:
     case BC_AddSmi: case BC_SubSmi: case BC_Inc: case BC_Dec: case BC_Negate: case BC_BitwiseNot:
     case BC_ToNumeric: case BC_ToString: case BC_ToPropertyKey: case BC_LogicalNot: case BC_TypeOf:
     case BC_TestNullish: case BC_TestUndefined: case BC_ThrowTypeError:
