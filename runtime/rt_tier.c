@@ -143,22 +143,30 @@ static Value run_tramp(Runtime *rt, Frame *fr, RtTrampoline *t) {
 Value rt_stub_bytecode(Runtime *rt, Frame *fr, RtTrampoline *t, Value acc, Value ctx, Value recv) {
     fr->pc = t->frame_pc;
     if (c_stack_exhausted(rt)) return stack_overflow(rt);
+    /* The frame lends its fields to the instruction, which may be an
+     * inlined function's (another receiver and context): they are put back,
+     * since the interpreter reads the frame's own receiver when a
+     * constructor returns. */
+    Value own_recv = fr->receiver;
+    Context *own_ctx = fr->context;
     fr->acc = acc;
     fr->context = context_of(ctx);
     fr->receiver = recv;
     Bytecode op = (Bytecode)t->code[0];
+    Value r;
     /* Calls that fail before anything happens: the interpreter's message
      * needs the whole function's bytecode, which the clone does not have. */
-    if (op == BC_Call || op == BC_Construct) {
-        Value callee = fr->regs[rt_bc_u16(t->code + 1)];
-        bool bad = op == BC_Call ? !rt_is_callable(callee) : !rt_is_constructor(callee);
-        if (bad) {
-            FeedbackSlot *fs = &fr->bf->feedback->slots[rt_bc_u16(t->code + 7)];
-            rt_fb_call(fs, callee);
-            return rt_throw_not_callable(rt, fr, callee, rt_bc_u16(t->code + 1), op == BC_Construct);
-        }
+    Value callee = op == BC_Call || op == BC_Construct ? fr->regs[rt_bc_u16(t->code + 1)] : RT_UNDEFINED;
+    if ((op == BC_Call && !rt_is_callable(callee)) || (op == BC_Construct && !rt_is_constructor(callee))) {
+        FeedbackSlot *fs = &fr->bf->feedback->slots[rt_bc_u16(t->code + 7)];
+        rt_fb_call(fs, callee);
+        r = rt_throw_not_callable(rt, fr, callee, rt_bc_u16(t->code + 1), op == BC_Construct);
+    } else {
+        r = run_tramp(rt, fr, t);
     }
-    return run_tramp(rt, fr, t);
+    fr->receiver = own_recv;
+    fr->context = own_ctx;
+    return r;
 }
 
 Value rt_tier_finish(Runtime *rt, Frame *fr, Value r) {
