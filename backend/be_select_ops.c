@@ -485,6 +485,18 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         c->vr[n] = be_sel_call(c, (const void *)rt_stub_push_context, "rt_stub_push_context", a, 4, BE_GPR);
         return;
     }
+    case IR_STUB_CreateClosure: {
+        if (!bf || bc + 3 > bf->code_len || bf->code[bc] != BC_CreateClosure ||
+            rt_bc_u16(bf->code + bc + 1) >= bf->function_count) {
+            be_sel_fail(c, "CreateClosure without its bytecode%s", "");
+            return;
+        }
+        BytecodeFunction *tmpl = bf->functions[rt_bc_u16(bf->code + bc + 1)];
+        SelArg a[5] = {GA(c, c->v_rt), GA(c, c->v_fr), GI((uintptr_t)tmpl), GA(c, be_sel_val(c, in(c, n, 0))),
+                       GA(c, be_sel_val(c, in(c, n, 1)))};
+        c->vr[n] = be_sel_call(c, (const void *)rt_stub_create_closure, "rt_stub_create_closure", a, 5, BE_GPR);
+        return;
+    }
     case IR_STUB_IteratorNext: {
         int32_t it = be_sel_val(c, in(c, n, 0)), slow = be_sel_block(c);
         int32_t fast = inline_array_next(c, it, slow);

@@ -617,6 +617,16 @@ bool bld_translate(Builder *b, Bytecode op, const uint8_t *p) {
         ir_node(g, s)->aux.ctx.slot = opnd(op, p, 1);
         return true;
     }
+    case BC_CreateClosure: {
+        /* a direct call: the generic stub would run the interpreter for it */
+        if (opnd(op, p, 0) >= b->bf->function_count) { bld_bail(b, IR_BAILOUT_BadBytecode); return false; }
+        NodeId v[2] = {bld_read(b, var_ctx(b)), bld_read(b, var_recv(b))};
+        NodeId n = effnode(b, IR_CallRuntime, v, 2, bld_frame_state(b, true));
+        ir_node(g, n)->aux.stub.stub = IR_STUB_CreateClosure;
+        ir_node(g, n)->aux.stub.bc_offset = b->pc;
+        set_acc(b, n);
+        return true;
+    }
     case BC_IteratorNext: {
         /* a direct call: the generic stub would run the interpreter for it */
         NodeId it = reg(b, opnd(op, p, 0));

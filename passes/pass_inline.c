@@ -84,7 +84,9 @@ static bool plain_bytecode(const BytecodeFunction *bf) {
  * new.target). */
 static bool frameless_stub(const Graph *c, NodeId n) {
     const IrNode *x = ir_node(c, n);
-    if (x->aux.stub.stub != IR_STUB_Bytecode || !c->fn || x->aux.stub.bc_offset >= c->fn->code_len) return false;
+    uint32_t stub = x->aux.stub.stub;
+    if ((stub != IR_STUB_Bytecode && stub != IR_STUB_CreateClosure) || !c->fn || x->aux.stub.bc_offset >= c->fn->code_len)
+        return false;
     const uint8_t *insn = c->fn->code + x->aux.stub.bc_offset;
     switch (insn[0]) {
     case BC_CreateClosure: {

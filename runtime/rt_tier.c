@@ -211,6 +211,15 @@ Value rt_stub_iterator_next(Runtime *rt, Frame *fr, uint32_t bc, Value iter) {
     return rt_iterator_next(rt, iter);
 }
 
+Value rt_stub_create_closure(Runtime *rt, Frame *fr, BytecodeFunction *tmpl, Value ctx, Value recv) {
+    JSFunction *fn = rt_closure_new(rt, tmpl, context_of(ctx));
+    if (tmpl->flags & BFF_ARROW) {
+        fn->this_val = recv;
+        fn->home_object = fr->function->home_object;
+    }
+    return rt_ptr(fn);
+}
+
 Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent) {
     (void)fr;
     return rt_ptr(rt_context_new(rt, context_of(parent), slots));

@@ -132,6 +132,9 @@ Value rt_stub_call(Runtime *rt, Frame *fr, uint32_t bc, Value callee, const Valu
 #define RT_STUB_INLINED 0x80000000u
 Value rt_stub_push_context(Runtime *rt, Frame *fr, uint32_t slots, Value parent);
 Value rt_stub_iterator_next(Runtime *rt, Frame *fr, uint32_t bc, Value iter);
+/* CreateClosure: an arrow takes recv as its this and the home object of the
+ * frame's function (optimized code inlines no function that creates one). */
+Value rt_stub_create_closure(Runtime *rt, Frame *fr, BytecodeFunction *tmpl, Value ctx, Value recv);
 Value rt_stub_string_concat(Runtime *rt, Frame *fr, uint32_t bc, Value a, Value b);
 /* Records a throw at bc (the interpreter will rethrow acc at fr->pc). */
 Value rt_stub_throw(Runtime *rt, Frame *fr, uint32_t bc, Value exc);
