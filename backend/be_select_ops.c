@@ -270,7 +270,7 @@ static uint32_t generic_regs(const BytecodeFunction *bf, uint32_t bc, uint32_t *
  * global object never moves; a shape compare that passes by address reuse
  * is still caught by the key check against the current shape. */
 static int32_t inline_global_load(Sel *c, const BytecodeFunction *bf, const uint8_t *insn, int32_t *slow,
-                                  int32_t *fast_in, int32_t *fast_out, int32_t *vin, int32_t *vout) {
+                                  int32_t *fast_end, int32_t *value) {
     const FeedbackVector *fv = bf->feedback;
     uint32_t fsi = rt_bc_u16(insn + 3), ki = rt_bc_u16(insn + 1);
     JSObject *g = c->g->rt ? c->g->rt->global : NULL;
@@ -313,23 +313,27 @@ static int32_t inline_global_load(Sel *c, const BytecodeFunction *bf, const uint
     EM(c, CMP32, V(c, slot), V(c, cap));
     jcc(c, BE_CC_AE, bout, bin);
     c->cur = bin;
-    int32_t z1 = nvg(c), o1 = nvg(c), a1 = nvg(c);
-    *vin = nvg(c);
+    int32_t z1 = nvg(c), o1 = nvg(c), a1 = nvg(c), vin = nvg(c);
     EM(c, ZEXT32, V(c, z1), V(c, slot));
     EM(c, SHL, V(c, o1), V(c, z1), be_imm(3));
     EM(c, ADD, V(c, a1), V(c, gp), V(c, o1));
-    EM(c, LOAD, V(c, *vin), V(c, a1), be_imm(offsetof(JSObject, inobject)));
-    *fast_in = c->cur;
+    EM(c, LOAD, V(c, vin), V(c, a1), be_imm(offsetof(JSObject, inobject)));
     c->cur = bout;
-    int32_t sl = nvg(c), d = nvg(c), z2 = nvg(c), o2 = nvg(c), a2 = nvg(c);
-    *vout = nvg(c);
+    int32_t sl = nvg(c), d = nvg(c), z2 = nvg(c), o2 = nvg(c), a2 = nvg(c), vout = nvg(c);
     EM(c, LOAD, V(c, sl), V(c, gp), be_imm(offsetof(JSObject, slots)));
     EM(c, SUB32, V(c, d), V(c, slot), V(c, cap));
     EM(c, ZEXT32, V(c, z2), V(c, d));
     EM(c, SHL, V(c, o2), V(c, z2), be_imm(3));
     EM(c, ADD, V(c, a2), V(c, sl), V(c, o2));
-    EM(c, LOAD, V(c, *vout), V(c, a2), be_imm(offsetof(ValueArray, v)));
-    *fast_out = c->cur;
+    EM(c, LOAD, V(c, vout), V(c, a2), be_imm(offsetof(ValueArray, v)));
+    /* the two slot kinds meet after the slow block: the allocator's linear order */
+    *fast_end = be_sel_block(c);
+    jmp(c, *fast_end);
+    c->cur = bin;
+    jmp(c, *fast_end);
+    c->cur = *fast_end;
+    *value = nvg(c);
+    phi2(c, *fast_end, *value, bin, vin, bout, vout);
     return 0;
 }
 
@@ -415,21 +419,15 @@ static void sel_load_global(Sel *c, NodeId n, NodeId fs) {
     const BytecodeFunction *bf = c->src_fn;
     uint32_t bc = c->src_bc;
     if (!bf || bc + 5 > bf->code_len || bf->code[bc] != BC_LdaGlobal) { be_sel_fail(c, "LoadGlobal not at an LdaGlobal%s", ""); return; }
-    int32_t slow, fin, fout, vin, vout;
-    if (inline_global_load(c, bf, bf->code + bc, &slow, &fin, &fout, &vin, &vout) != 0) {
+    int32_t slow, fast_end, v;
+    if (inline_global_load(c, bf, bf->code + bc, &slow, &fast_end, &v) != 0) {
         be_sel_fail(c, "LoadGlobal without its feedback%s", "");
         return;
     }
     c->cur = slow;
     be_sel_deopt(c, fs, IR_DEOPT_GlobalChanged, BE_CC_NONE, true, -1);
-    int32_t j = be_sel_block(c);
-    c->cur = fin;
-    jmp(c, j);
-    c->cur = fout;
-    jmp(c, j);
-    c->cur = j;
-    int32_t v = be_sel_def(c, n, BE_GPR);
-    phi2(c, j, v, fin, vin, fout, vout);
+    c->cur = fast_end;
+    c->vr[n] = v;
 }
 
 static void sel_call_runtime(Sel *c, NodeId n) {
@@ -456,8 +454,9 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         SelArg a[6] = {GA(c, c->v_rt), GA(c, c->v_fr), GI((uintptr_t)t), GA(c, acc), GA(c, ctx), GA(c, recv)};
         Bytecode op = (Bytecode)t->code[0];
         bool global = op == BC_LdaGlobal || op == BC_LdaGlobalTypeof;
-        int32_t slow = -1, fin = -1, fout = -1, vin = -1, vout = -1;
-        if (global && inline_global_load(c, &t->bf, t->code, &slow, &fin, &fout, &vin, &vout) == 0) c->cur = slow;
+        int32_t slow = -1, fast_end = -1, fast = -1, entry = c->cur;
+        if (global && inline_global_load(c, &t->bf, t->code, &slow, &fast_end, &fast) == 0) c->cur = slow;
+        else c->cur = entry;
         int32_t r = global ? be_sel_call(c, (const void *)rt_stub_lda_global, "rt_stub_lda_global", a, 6, BE_GPR)
                            : be_sel_call(c, (const void *)rt_stub_bytecode, "rt_stub_bytecode", a, 6, BE_GPR);
         be_sel_check_exception(c, r);
@@ -469,13 +468,10 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         /* the join comes after the slow path's blocks: the allocator's linear order */
         int32_t sout = c->cur, j = be_sel_block(c);
         jmp(c, j);
-        c->cur = fin;
-        jmp(c, j);
-        c->cur = fout;
+        c->cur = fast_end;
         jmp(c, j);
         c->cur = j;
-        int32_t v = be_sel_def(c, n, BE_GPR);
-        be_lir_phi(c->fn, j, v, (BePhiIn[]){{fin, vin}, {fout, vout}, {sout, r}}, 3);
+        phi2(c, j, be_sel_def(c, n, BE_GPR), fast_end, fast, sout, r);
         return;
     }
     case IR_STUB_PushContext: {
