@@ -21,11 +21,14 @@
  * own context, `arguments`, rest parameters, `this` of a sloppy function,
  * exception handler) of at most INLINE_MAX_BYTECODE bytes, at most
  * INLINE_MAX_DEPTH frames deep; a recursive call is inlined once (one
- * unrolling of the recursion, which halves the calls left). A generic stub runs its bytecode in
- * the frame of the function being compiled, so an inlined body may keep only
- * stubs whose bytecode names no register (a global load, a closure, a
- * literal): they need the inlined function's constants and feedback, which
- * the stub takes from the inline site of its position, not its registers.
+ * unrolling of the recursion, which halves the calls left).
+ *
+ * A generic stub runs its bytecode in the frame of the function being
+ * compiled, so an inlined body may keep only stubs whose bytecode names no
+ * register (a global load, a closure that is not an arrow, a literal): they
+ * need the inlined function's constants and feedback, which the stub takes
+ * from the inline site of its position, and the frame gives its own
+ * receiver and context back afterwards (rt_stub_bytecode).
  *
  * Every copied node's position gets a new inline site (ir.h), so that the
  * backend knows which function's bytecode a node came from and which call
@@ -37,7 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INLINE_MAX_BYTECODE 600
+#define INLINE_MAX_BYTECODE 600       /* reef's bytecode is wider than V8's (460 there) */
 #define INLINE_MAX_DEPTH 3        /* frames, the outermost function included */
 #define INLINE_MAX_RECURSION 1    /* a recursive call is unrolled once: half the calls remain */
 #define INLINE_MAX_GROWTH 3000    /* nodes added per function */
