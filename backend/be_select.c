@@ -165,7 +165,7 @@ int32_t be_sel_call(Sel *c, const void *target, const char *name, const SelArg *
                     BeRegClass rescls) {
     /* A stack trace taken during the call shows the inlined frames it is
      * in: the frame's pad names them (optimized code with inlining only). */
-    if (c->g->site_count > 1 && c->v_fr >= 0) {
+    if (c->g->site_count > 1) {
         int32_t pv = be_sel_vreg(c, BE_GPR);
         EM(c, MOV, V(c, pv), be_imm((int64_t)inline_frame_of(c)));
         EM(c, STORE32, V(c, pv), V(c, c->v_fr), be_imm((int64_t)offsetof(Frame, pad)));

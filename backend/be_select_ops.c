@@ -264,6 +264,27 @@ static uint32_t generic_regs(const BytecodeFunction *bf, uint32_t bc, uint32_t *
     return n;
 }
 
+/* base + 8 * index: the address of word `index` (a uint32) of an array. */
+static int32_t word_address(Sel *c, int32_t base, int32_t index) {
+    int32_t z = nvg(c), off = nvg(c), a = nvg(c);
+    EM(c, ZEXT32, V(c, z), V(c, index));
+    EM(c, SHL, V(c, off), V(c, z), be_imm(3));
+    EM(c, ADD, V(c, a), V(c, base), V(c, off));
+    return a;
+}
+
+/* The end of a tile with an inline fast path and a call for the rest: both
+ * meet in a block made after the slow path's (the allocator's linear
+ * order), where n's value is the phi of the two. */
+static void join_fast_slow(Sel *c, NodeId n, int32_t fast_end, int32_t fast, int32_t slow_result) {
+    int32_t slow_end = c->cur, j = be_sel_block(c);
+    jmp(c, j);
+    c->cur = fast_end;
+    jmp(c, j);
+    c->cur = j;
+    phi2(c, j, be_sel_def(c, n, BE_GPR), fast_end, fast, slow_end, slow_result);
+}
+
 /* A global load whose site saw one data property of the global object: the
  * check rt_global_hit makes, inline (the shape, the key still at its index,
  * not an accessor), then the slot; anything else takes the stub. The
@@ -313,19 +334,13 @@ static int32_t inline_global_load(Sel *c, const BytecodeFunction *bf, const uint
     EM(c, CMP32, V(c, slot), V(c, cap));
     jcc(c, BE_CC_AE, bout, bin);
     c->cur = bin;
-    int32_t z1 = nvg(c), o1 = nvg(c), a1 = nvg(c), vin = nvg(c);
-    EM(c, ZEXT32, V(c, z1), V(c, slot));
-    EM(c, SHL, V(c, o1), V(c, z1), be_imm(3));
-    EM(c, ADD, V(c, a1), V(c, gp), V(c, o1));
-    EM(c, LOAD, V(c, vin), V(c, a1), be_imm(offsetof(JSObject, inobject)));
+    int32_t vin = nvg(c);
+    EM(c, LOAD, V(c, vin), V(c, word_address(c, gp, slot)), be_imm(offsetof(JSObject, inobject)));
     c->cur = bout;
-    int32_t sl = nvg(c), d = nvg(c), z2 = nvg(c), o2 = nvg(c), a2 = nvg(c), vout = nvg(c);
+    int32_t sl = nvg(c), d = nvg(c), vout = nvg(c);
     EM(c, LOAD, V(c, sl), V(c, gp), be_imm(offsetof(JSObject, slots)));
     EM(c, SUB32, V(c, d), V(c, slot), V(c, cap));
-    EM(c, ZEXT32, V(c, z2), V(c, d));
-    EM(c, SHL, V(c, o2), V(c, z2), be_imm(3));
-    EM(c, ADD, V(c, a2), V(c, sl), V(c, o2));
-    EM(c, LOAD, V(c, vout), V(c, a2), be_imm(offsetof(ValueArray, v)));
+    EM(c, LOAD, V(c, vout), V(c, word_address(c, sl, d)), be_imm(offsetof(ValueArray, v)));
     /* the two slot kinds meet after the slow block: the allocator's linear order */
     *fast_end = be_sel_block(c);
     jmp(c, *fast_end);
@@ -395,15 +410,12 @@ static int32_t inline_array_next(Sel *c, int32_t it, int32_t slow) {
     EM(c, TEST, V(c, e), V(c, e));
     jcc(c, BE_CC_E, slow, b3);
     c->cur = b3;
-    int32_t cap = nvg(c), z = nvg(c), off = nvg(c), ad = nvg(c), v = nvg(c), i1 = nvg(c);
+    int32_t cap = nvg(c), v = nvg(c), i1 = nvg(c);
     EM(c, LOAD32, V(c, cap), V(c, e), be_imm(offsetof(ValueArray, capacity)));
     EM(c, CMP32, V(c, i), V(c, cap));
     jcc(c, BE_CC_AE, slow, b4);
     c->cur = b4;
-    EM(c, ZEXT32, V(c, z), V(c, i));
-    EM(c, SHL, V(c, off), V(c, z), be_imm(3));
-    EM(c, ADD, V(c, ad), V(c, e), V(c, off));
-    EM(c, LOAD, V(c, v), V(c, ad), be_imm(offsetof(ValueArray, v)));
+    EM(c, LOAD, V(c, v), V(c, word_address(c, e, i)), be_imm(offsetof(ValueArray, v)));
     EM(c, CMP, V(c, v), be_imm((int64_t)RT_HOLE));
     int32_t b5 = be_sel_block(c);
     jcc(c, BE_CC_E, slow, b5);
@@ -465,13 +477,7 @@ static void sel_call_runtime(Sel *c, NodeId n) {
             c->vr[n] = r;
             return;
         }
-        /* the join comes after the slow path's blocks: the allocator's linear order */
-        int32_t sout = c->cur, j = be_sel_block(c);
-        jmp(c, j);
-        c->cur = fast_end;
-        jmp(c, j);
-        c->cur = j;
-        phi2(c, j, be_sel_def(c, n, BE_GPR), fast_end, fast, sout, r);
+        join_fast_slow(c, n, fast_end, fast, r);
         return;
     }
     case IR_STUB_PushContext: {
@@ -503,13 +509,7 @@ static void sel_call_runtime(Sel *c, NodeId n) {
         int32_t r = be_sel_call(c, (const void *)rt_stub_iterator_next, "rt_stub_iterator_next", a, 4, BE_GPR);
         be_sel_check_exception(c, r);
         lazy_check(c, n, r);
-        int32_t slow_end = c->cur, j = be_sel_block(c);
-        jmp(c, j);
-        c->cur = fast_end;
-        jmp(c, j);
-        c->cur = j;
-        int32_t v = be_sel_def(c, n, BE_GPR);
-        phi2(c, j, v, fast_end, fast, slow_end, r);
+        join_fast_slow(c, n, fast_end, fast, r);
         return;
     }
     case IR_STUB_StackCheck: {
@@ -556,12 +556,9 @@ static bool packed_access(Sel *c, NodeId n) {
 }
 
 static int32_t packed_address(Sel *c, int32_t p, int32_t i) {
-    int32_t e = nvg(c), w = nvg(c), off = nvg(c), a = nvg(c);
+    int32_t e = nvg(c);
     EM(c, LOAD, V(c, e), V(c, p), be_imm(offsetof(JSObject, elements)));
-    EM(c, SEXT32, V(c, w), V(c, i));
-    EM(c, SHL, V(c, off), V(c, w), be_imm(3));
-    EM(c, ADD, V(c, a), V(c, e), V(c, off));
-    return a;
+    return word_address(c, e, i);   /* i >= 0: CheckBounds compared it unsigned */
 }
 
 static void sel_load_element(Sel *c, NodeId n) {

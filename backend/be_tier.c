@@ -364,9 +364,7 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     ir_graph_free(g);
     osr_clone_free(clone);
     if (!ok) {
-        for (uint32_t i = 0; i < code->ntramps; i++) rt_tramp_free(code->tramps[i]);
-        free(code->tramps);
-        free(code);
+        code_free(code);
         watched_end(&wd, err);
         return bailout(rt, bf, name, err, UINT32_MAX);
     }
@@ -384,9 +382,7 @@ bool be_tier_compile(Runtime *rt, BytecodeFunction *bf, uint32_t osr_pc, const c
     if (!cf) {
         be_lir_free(sr.fn);
         be_select_free(&sr);
-        for (uint32_t i = 0; i < code->ntramps; i++) rt_tramp_free(code->tramps[i]);
-        free(code->tramps);
-        free(code);
+        code_free(code);
         watched_end(&wd, err);
         return bailout(rt, bf, name, err, UINT32_MAX);
     }

@@ -108,6 +108,15 @@ static bool soft_deopt(Builder *b, IrDeoptReason why) {
     return false;
 }
 
+/* A CallRuntime of stub s for the instruction being translated (its
+ * FrameState: after it, for a lazy deopt). */
+static NodeId stub_call(Builder *b, uint32_t s, const NodeId *v, uint32_t n) {
+    NodeId call = effnode(b, IR_CallRuntime, v, n, bld_frame_state(b, true));
+    ir_node(b->g, call)->aux.stub.stub = s;
+    ir_node(b->g, call)->aux.stub.bc_offset = b->pc;
+    return call;
+}
+
 /* The bytecode runs through the generic stub: inputs acc, context,
  * receiver, then every register its operands name (ranges included). */
 static bool generic(Builder *b, Bytecode op, const uint8_t *p) {
@@ -140,10 +149,8 @@ static bool generic(Builder *b, Bytecode op, const uint8_t *p) {
             if (s[i] == 'r') PUSHV(reg(b, opnd(op, p, i)));
     }
 #undef PUSHV
-    NodeId call = effnode(b, IR_CallRuntime, v, n, bld_frame_state(b, true));
+    NodeId call = stub_call(b, IR_STUB_Bytecode, v, n);
     if (v != vals) free(v);
-    ir_node(b->g, call)->aux.stub.stub = IR_STUB_Bytecode;
-    ir_node(b->g, call)->aux.stub.bc_offset = b->pc;
     set_acc(b, call);
     return true;
 }
@@ -617,31 +624,21 @@ bool bld_translate(Builder *b, Bytecode op, const uint8_t *p) {
         ir_node(g, s)->aux.ctx.slot = opnd(op, p, 1);
         return true;
     }
+    /* direct calls of the runtime: the generic stub would run the interpreter for them */
     case BC_CreateClosure: {
-        /* a direct call: the generic stub would run the interpreter for it */
         if (opnd(op, p, 0) >= b->bf->function_count) { bld_bail(b, IR_BAILOUT_BadBytecode); return false; }
         NodeId v[2] = {bld_read(b, var_ctx(b)), bld_read(b, var_recv(b))};
-        NodeId n = effnode(b, IR_CallRuntime, v, 2, bld_frame_state(b, true));
-        ir_node(g, n)->aux.stub.stub = IR_STUB_CreateClosure;
-        ir_node(g, n)->aux.stub.bc_offset = b->pc;
-        set_acc(b, n);
+        set_acc(b, stub_call(b, IR_STUB_CreateClosure, v, 2));
         return true;
     }
     case BC_IteratorNext: {
-        /* a direct call: the generic stub would run the interpreter for it */
         NodeId it = reg(b, opnd(op, p, 0));
-        NodeId n = effnode(b, IR_CallRuntime, &it, 1, bld_frame_state(b, true));
-        ir_node(g, n)->aux.stub.stub = IR_STUB_IteratorNext;
-        ir_node(g, n)->aux.stub.bc_offset = b->pc;
-        set_acc(b, n);
+        set_acc(b, stub_call(b, IR_STUB_IteratorNext, &it, 1));
         return true;
     }
     case BC_PushContext: {
         NodeId c = bld_read(b, var_ctx(b));
-        NodeId n = effnode(b, IR_CallRuntime, &c, 1, bld_frame_state(b, true));
-        ir_node(g, n)->aux.stub.stub = IR_STUB_PushContext;
-        ir_node(g, n)->aux.stub.bc_offset = b->pc;
-        bld_write(b, var_ctx(b), n);
+        bld_write(b, var_ctx(b), stub_call(b, IR_STUB_PushContext, &c, 1));
         return true;
     }
     case BC_PopContext: {

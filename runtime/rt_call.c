@@ -132,14 +132,13 @@ static Value enter(Runtime *rt, JSFunction *fn, Value this_val, int argc, const 
     if (rt->native_depth >= RT_MAX_NATIVE_DEPTH) return stack_overflow(rt);
     /* a call (not a construct: its result needs the interpreter's Return)
      * of a function with optimized code enters it without the dispatch loop */
-    Frame *f = flags & FRAME_CONSTRUCT ? NULL : rt_frame_push_optimized(rt, fn, this_val, argc, argv);
-    bool optimized = f != NULL;
+    bool call = !(flags & FRAME_CONSTRUCT);
+    Frame *f = call ? rt_frame_push_optimized(rt, fn, this_val, argc, argv) : NULL;
     if (!f) f = rt_frame_push(rt, fn, this_val, argc, argv, nt, flags | FRAME_ENTRY);
     if (!f) return RT_EXCEPTION;
     rt->native_depth++;
     RtOptCode *code = f->bf->opt_code;
-    Value r = code && (optimized || !(flags & FRAME_CONSTRUCT)) ? rt_tier_finish(rt, f, rt_tier_enter(rt, f, code))
-                                                                : rt_interp_run(rt, f);
+    Value r = call && code ? rt_tier_finish(rt, f, rt_tier_enter(rt, f, code)) : rt_interp_run(rt, f);
     rt->native_depth--;
     return r;
 }
